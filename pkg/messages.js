@@ -1,0 +1,73 @@
+// Messages: the only place message text lives. Rust reports codes and params; this turns them into
+// text in the caller's locale, with per-code overrides.
+import en from './locales/en.js';
+import fr from './locales/fr.js';
+
+/** Locales by tag. A locale is `{ messages: { CODE or CODE.reason: template }, fields: { key: label } }`. */
+export const locales = { en, fr };
+
+/** Adds or replaces a locale, for portals that translate the messages themselves. */
+export function registerLocale(tag, locale) {
+  if (typeof tag !== 'string' || !locale || typeof locale.messages !== 'object') {
+    throw new TypeError('registerLocale(tag, { messages, fields }) needs a tag and a messages table');
+  }
+  locales[tag] = locale;
+}
+
+function resolveLocale(tag) {
+  if (tag === undefined || tag === null) return en;
+  if (typeof tag !== 'string') throw new TypeError('options.locale must be a language tag such as "en" or "fr"');
+  return locales[tag] ?? locales[tag.split('-')[0].toLowerCase()] ?? en;
+}
+
+function checkOverrides(messages) {
+  if (messages === undefined || messages === null) return {};
+  if (typeof messages !== 'object' || Array.isArray(messages)) {
+    throw new TypeError('options.messages must be an object of message templates keyed by code');
+  }
+  for (const [code, template] of Object.entries(messages)) {
+    if (typeof template !== 'string') throw new TypeError(`options.messages.${code} must be a string`);
+  }
+  return messages;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** A function that gives an issue its message: overrides first, then the locale, then English. */
+export function messageFormatter(localeTag, overrides) {
+  const locale = resolveLocale(localeTag);
+  const custom = checkOverrides(overrides);
+  const tables = [custom, locale.messages, en.messages];
+  const labels = [locale.fields ?? {}, en.fields];
+
+  const template = (code, reason) => {
+    for (const table of tables) {
+      if (reason !== undefined && Object.hasOwn(table, `${code}.${reason}`)) return table[`${code}.${reason}`];
+      if (Object.hasOwn(table, code)) return table[code];
+    }
+    return en.messages.UNKNOWN_CODE;
+  };
+
+  const label = (issue) => {
+    // The field a message speaks of: the last key of the path (a list element is its list).
+    let key = '';
+    for (let i = issue.path.length - 1; i >= 0; i--) {
+      if (typeof issue.path[i] === 'string') {
+        key = issue.path[i];
+        break;
+      }
+    }
+    if (issue.code === 'UNKNOWN_FIELD' || issue.code === 'PUT_RESETS_FIELD') key = issue.params?.field ?? key;
+    for (const table of labels) if (Object.hasOwn(table, key)) return table[key];
+    return key;
+  };
+
+  return (issue) => {
+    const params = issue.params ?? {};
+    return template(issue.code, params.reason).replace(PLACEHOLDER, (whole, name) => {
+      if (name === 'label') return label(issue);
+      if (name === 'path') return issue.field;
+      return Object.hasOwn(params, name) ? String(params[name]) : whole;
+    });
+  };
+}

@@ -1,0 +1,174 @@
+// createValidator: options parsed once (in Rust), schemas that forms and form libraries call.
+import { Engine } from './wasm/openspecimen_validate.js';
+import { messageFormatter } from './messages.js';
+
+const VENDOR = 'openspecimen-validate';
+const KIND_CODES = { user: 0, participant: 1, registration: 2 };
+const OPTION_NAMES = ['mode', 'serverVersion', 'now', 'locale', 'messages', 'permissibleValues', 'settings'];
+
+/** Largest payload accepted, in UTF-16 code units of its JSON text (4 MiB of UTF-8 in Rust covers it). */
+export const MAX_PAYLOAD_CHARS = 1024 * 1024;
+
+/** The key Rust reads as "a value JSON cannot carry". */
+const UNSUPPORTED = '\u0000unsupported';
+
+function unsupported(kind) {
+  return { [UNSUPPORTED]: kind };
+}
+
+// Validates what JSON.stringify would send, but marks the values it would silently drop or turn into
+// null (NaN, Infinity, BigInt, functions, symbols, invalid dates), so they are reported, not lost.
+function replacer(key, value) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : unsupported(String(value));
+    case 'object':
+      if (value === null && this[key] instanceof Date) return unsupported('Invalid Date');
+      return value;
+    case 'bigint':
+      return unsupported('BigInt');
+    case 'function':
+      return unsupported('function');
+    case 'symbol':
+      return unsupported('symbol');
+    default:
+      return key === '' ? unsupported('undefined') : value;
+  }
+}
+
+/** The payload's JSON text, or an issue saying why it has none. */
+function payloadText(payload) {
+  let text;
+  try {
+    text = JSON.stringify(payload, replacer);
+  } catch (error) {
+    // A cycle, a getter or Proxy trap that throws: the payload cannot be sent as it is.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { issue: { code: 'INVALID_REQUEST', path: [], field: '', severity: 'error', params: { reason: 'unreadable', detail } } };
+  }
+  if (text.length > MAX_PAYLOAD_CHARS) {
+    const params = { reason: 'tooLarge', length: text.length, max: MAX_PAYLOAD_CHARS };
+    return { issue: { code: 'INVALID_REQUEST', path: [], field: '', severity: 'error', params } };
+  }
+  return { text };
+}
+
+/** `pmis[1].siteName` as `['pmis', 1, 'siteName']`. */
+function pathSegments(field) {
+  return field.split(/[.[\]]/).filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function checkOptions(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError('options must be an object');
+  }
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) {
+      throw new TypeError(`options.${name} is not an option; use ${OPTION_NAMES.join(', ')}`);
+    }
+  }
+  return options;
+}
+
+function readNow(now) {
+  if (now === undefined || now === null) return null;
+  const ms = now instanceof Date ? now.getTime() : now;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw new TypeError('options.now must be a Date or epoch milliseconds');
+  }
+  return ms;
+}
+
+/**
+ * Parses and checks `options` once; the validator's schemas reuse them on every call.
+ * Bad options throw a TypeError that names the option.
+ */
+export function createValidator(options) {
+  const checked = checkOptions(options);
+  const fixedNow = readNow(checked.now);
+  const format = messageFormatter(checked.locale, checked.messages);
+  const rustOptions = {
+    mode: checked.mode,
+    serverVersion: checked.serverVersion,
+    permissibleValues: checked.permissibleValues,
+    settings: checked.settings,
+  };
+  let optionsText;
+  try {
+    optionsText = JSON.stringify(rustOptions);
+  } catch (error) {
+    throw new TypeError(`options cannot be read: ${error.message}`);
+  }
+  const engine = new Engine(optionsText);
+  const now = fixedNow === null ? Date.now : () => fixedNow;
+
+  const addMessages = (issues) => {
+    for (const issue of issues) issue.message = format(issue);
+    return issues;
+  };
+
+  const schema = (kind) => {
+    const code = KIND_CODES[kind];
+    const validate = (payload) => {
+      const { text, issue } = payloadText(payload);
+      if (issue) return { valid: false, issues: addMessages([issue]), value: null };
+      const result = JSON.parse(engine.validate(code, text, now()));
+      addMessages(result.issues);
+      return result;
+    };
+    const validateField = (path, value, payload) => {
+      if (typeof path !== 'string') throw new TypeError('path must be a string such as "pmis[1].mrn"');
+      const read = payloadText(value === undefined ? null : value);
+      if (read.issue) return addMessages([{ ...read.issue, path: pathSegments(path), field: path }]);
+      let payloadJson = '';
+      if (payload !== undefined && payload !== null) {
+        const whole = payloadText(payload);
+        if (whole.issue) return addMessages([whole.issue]);
+        payloadJson = whole.text;
+      }
+      return addMessages(JSON.parse(engine.validateField(code, path, read.text, payloadJson, now())));
+    };
+    return {
+      validate,
+      validateField,
+      '~standard': {
+        version: 1,
+        vendor: VENDOR,
+        // Standard Schema: `{ value }` when valid, else `{ issues }` with the errors (warnings never fail it).
+        validate(value) {
+          const result = validate(value);
+          if (result.valid) return { value: result.value };
+          return { issues: result.issues.filter((issue) => issue.severity === 'error') };
+        },
+      },
+    };
+  };
+
+  return Object.freeze({
+    user: Object.freeze(schema('user')),
+    participant: Object.freeze(schema('participant')),
+    registration: Object.freeze(schema('registration')),
+  });
+}
+
+let sharedDefault;
+const byOptions = new WeakMap();
+
+/** The validator for the top-level functions: one per options object, so repeated calls parse once. */
+export function defaultValidator(options) {
+  if (options === undefined || options === null) {
+    sharedDefault ??= createValidator();
+    return sharedDefault;
+  }
+  if (typeof options !== 'object') return createValidator(options);
+  let validator = byOptions.get(options);
+  if (!validator) {
+    validator = createValidator(options);
+    byOptions.set(options, validator);
+  }
+  return validator;
+}

@@ -1,0 +1,69 @@
+//! The WebAssembly layer: JSON text in, JSON text out. The JS wrapper in `pkg/` turns the result into
+//! objects and adds the messages. Nothing here decides a rule.
+
+use js_sys::Date;
+use wasm_bindgen::prelude::*;
+
+use crate::clock::Clock;
+use crate::options::Options;
+use crate::rules::date::CivilDate;
+use crate::validate::{Kind, Validator};
+
+/// The browser's clock at one instant, and its time zone through `Date`.
+struct BrowserClock {
+    now_ms: i64,
+}
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+
+    fn local_midnight_ms(&self, date: CivilDate) -> i64 {
+        // Built field by field: `new Date(y, m, d)` reads years 0–99 as 1900–1999.
+        let local = Date::new_0();
+        local.set_full_year_with_month_date(date.year as u32, i32::from(date.month) - 1, i32::from(date.day).into());
+        local.set_hours(0);
+        local.set_minutes(0);
+        local.set_seconds(0);
+        local.set_milliseconds(0);
+        local.get_time() as i64
+    }
+
+    fn local_date(&self, ms: i64) -> CivilDate {
+        let local = Date::new(&JsValue::from_f64(ms as f64));
+        CivilDate { year: local.get_full_year() as i32, month: local.get_month() as u8 + 1, day: local.get_date() as u8 }
+    }
+}
+
+/// A validator with its options parsed once.
+#[wasm_bindgen]
+pub struct Engine {
+    validator: Validator,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// `options` is the JSON of `{ mode, serverVersion, permissibleValues, settings }`; a bad option
+    /// throws a `TypeError` naming it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Result<Engine, JsValue> {
+        match Options::from_json(options) {
+            Ok(options) => Ok(Engine { validator: Validator::new(options) }),
+            Err(error) => Err(js_sys::TypeError::new(&error.to_string()).into()),
+        }
+    }
+
+    /// Validates a payload's JSON text; `kind` is 0 user, 1 participant, 2 registration.
+    pub fn validate(&self, kind: u8, payload: &str, now_ms: f64) -> String {
+        let clock = BrowserClock { now_ms: now_ms as i64 };
+        self.validator.validate_text(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
+    }
+
+    /// The issues of one field, as a JSON array (`payload` may be empty).
+    #[wasm_bindgen(js_name = validateField)]
+    pub fn validate_field(&self, kind: u8, path: &str, value: &str, payload: &str, now_ms: f64) -> String {
+        let clock = BrowserClock { now_ms: now_ms as i64 };
+        self.validator.validate_field_text(Kind::from_code(kind).unwrap_or(Kind::User), path, value, payload, &clock)
+    }
+}

@@ -1,0 +1,413 @@
+//! Rules shared by every payload: how a field of each JSON type is read (trimmed, blank, wrong type),
+//! lengths, enums, permissible values and dates. Each payload module composes these.
+
+pub mod date;
+pub mod email;
+pub mod ip;
+pub mod pattern;
+pub mod permissible;
+
+use std::borrow::Cow;
+
+use crate::clock::Clock;
+use crate::codes::{self, reason};
+use crate::issue::{Param, Path, Report, Segment};
+use crate::json::Json;
+use date::{CivilDate, DateError, DateValue};
+
+/// A text field after the server's trimming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text<'a> {
+    /// The key is not in the payload.
+    Absent,
+    /// Present, but `null` or blank after trimming (the server treats it as missing).
+    Blank,
+    Value(Cow<'a, str>),
+    /// Of the wrong JSON type: already reported as `INVALID_REQUEST`.
+    Invalid,
+}
+
+impl<'a> Text<'a> {
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Text::Value(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether the field counts as missing (absent or blank), the condition of a "required" error.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Text::Absent | Text::Blank)
+    }
+}
+
+/// A boolean, integer or date field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read<T> {
+    Absent,
+    Blank,
+    Value(T),
+    Invalid,
+}
+
+/// A date as the rules compare it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The instant: for a `yyyy-MM-dd` value, local midnight at the start of that day.
+    pub instant_ms: i64,
+    /// The calendar day, when the value was written as `yyyy-MM-dd` (compared by day against today).
+    pub day: Option<CivilDate>,
+}
+
+impl Date {
+    /// "Not in the future": a day is compared with today's date, an instant with now.
+    pub fn is_after_now(&self, clock: &dyn Clock) -> bool {
+        match self.day {
+            Some(day) => day > clock.local_date(clock.now_ms()),
+            None => self.instant_ms > clock.now_ms(),
+        }
+    }
+}
+
+/// Java's `String.trim`: strips code points up to U+0020 at both ends.
+pub fn java_trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c <= ' ')
+}
+
+/// Java's `StringUtils.isBlank` on trimmed text: only `Character.isWhitespace` characters (which,
+/// unlike Rust's `is_whitespace`, leaves out the no-break spaces).
+fn is_blank(trimmed: &str) -> bool {
+    trimmed.chars().all(|c| {
+        (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')) || ('\u{1c}'..='\u{1f}').contains(&c)
+    })
+}
+
+/// Length in Unicode code points, as the spec counts.
+pub fn length(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The members of one JSON object under check, with the normalised values the rules decide.
+pub struct Fields<'d, 'a> {
+    members: &'d [(Cow<'a, str>, Json<'a>)],
+    base: &'d [Segment],
+    /// Whether a blank field is kept as `null` in the normalised value (partial updates, where a sent
+    /// blank clears the stored value) or dropped (full replacement, where leaving it out does the same).
+    keep_blank_as_null: bool,
+    normalised: Vec<(&'static str, Option<Json<'a>>)>,
+}
+
+impl<'d, 'a> Fields<'d, 'a> {
+    pub fn new(members: &'d [(Cow<'a, str>, Json<'a>)], base: &'d [Segment], keep_blank_as_null: bool) -> Self {
+        Fields { members, base, keep_blank_as_null, normalised: Vec::new() }
+    }
+
+    /// The last value sent under `key` (Jackson keeps the last of repeated keys).
+    pub fn get(&self, key: &str) -> Option<&'d Json<'a>> {
+        self.members.iter().rev().find(|(name, _)| name == key).map(|(_, value)| value)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn path(&self, key: &'static str) -> Path {
+        let mut path = self.base.to_vec();
+        path.push(key.into());
+        path
+    }
+
+    pub fn base(&self) -> &'d [Segment] {
+        self.base
+    }
+
+    /// Sets the normalised value of `key`; `None` leaves it out.
+    pub fn normalise(&mut self, key: &'static str, value: Option<Json<'a>>) {
+        match self.normalised.iter_mut().find(|(name, _)| *name == key) {
+            Some(slot) => slot.1 = value,
+            None => self.normalised.push((key, value)),
+        }
+    }
+
+    fn normalise_blank(&mut self, key: &'static str) {
+        let value = self.keep_blank_as_null.then_some(Json::Null);
+        self.normalise(key, value);
+    }
+
+    /// Reads a text field. Numbers and booleans count as their text, as the server converts them.
+    pub fn text(&mut self, key: &'static str, report: &mut Report) -> Text<'a> {
+        let Some(value) = self.get(key) else { return Text::Absent };
+        let path = || self.path(key);
+        match read_text(value, &path, report) {
+            Text::Value(text) => {
+                self.normalise(key, Some(Json::String(text.clone())));
+                Text::Value(text)
+            }
+            Text::Blank => {
+                self.normalise_blank(key);
+                Text::Blank
+            }
+            other => other,
+        }
+    }
+
+    /// Reads a text field that must be at most `max` code points (`FIELD_TOO_LONG` otherwise).
+    pub fn bounded_text(&mut self, key: &'static str, max: usize, report: &mut Report) -> Text<'a> {
+        let text = self.text(key, report);
+        if let Text::Value(value) = &text {
+            check_length(report, self.path(key), value, max);
+        }
+        text
+    }
+
+    /// Reads a text field whose value must be one of `allowed` (after `alias` maps accepted spellings),
+    /// reporting `code` with the offending value as `param`.
+    pub fn enumerated(
+        &mut self,
+        key: &'static str,
+        allowed: &[&'static str],
+        alias: fn(&str) -> Option<&'static str>,
+        code: &'static str,
+        param: &'static str,
+        report: &mut Report,
+    ) -> Read<&'static str> {
+        match self.text(key, report) {
+            Text::Absent => Read::Absent,
+            Text::Blank => Read::Blank,
+            Text::Invalid => Read::Invalid,
+            Text::Value(text) => {
+                match alias(&text).or_else(|| allowed.iter().copied().find(|known| *known == text.as_ref())) {
+                    Some(known) => {
+                        self.normalise(key, Some(Json::String(Cow::Borrowed(known))));
+                        Read::Value(known)
+                    }
+                    None => {
+                        let params = vec![(param, Param::Text(text.into_owned())), ("allowed", Param::Text(allowed.join(", ")))];
+                        report.error_with(code, self.path(key), params);
+                        Read::Invalid
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads a boolean: `true`/`false` or the strings `"true"`/`"false"`.
+    pub fn boolean(&mut self, key: &'static str, report: &mut Report) -> Read<bool> {
+        let Some(value) = self.get(key) else { return Read::Absent };
+        let flag = match value {
+            Json::Null => None,
+            Json::Bool(flag) => Some(*flag),
+            Json::String(text) => match java_trim(text) {
+                "true" => Some(true),
+                "false" => Some(false),
+                trimmed if is_blank(trimmed) => None,
+                _ => return self.invalid(key, value, reason::NOT_BOOLEAN, report),
+            },
+            _ => return self.invalid(key, value, reason::NOT_BOOLEAN, report),
+        };
+        match flag {
+            Some(flag) => {
+                self.normalise(key, Some(Json::Bool(flag)));
+                Read::Value(flag)
+            }
+            None => {
+                self.normalise_blank(key);
+                Read::Blank
+            }
+        }
+    }
+
+    /// Reads an integer (a JSON integer or a string of digits, as Jackson reads a `Long`).
+    pub fn integer(&mut self, key: &'static str, report: &mut Report) -> Read<i64> {
+        let Some(value) = self.get(key) else { return Read::Absent };
+        // A number keeps its JSON text; a digit string stays a (trimmed) string, which the server reads alike.
+        let (digits, normalised) = match value {
+            Json::Null => (None, None),
+            Json::Number(text) => (Some(*text), Some(value.clone())),
+            Json::String(text) => {
+                let trimmed = java_trim(text);
+                let normalised = Json::String(Cow::Owned(trimmed.to_owned()));
+                (Some(trimmed).filter(|digits| !digits.is_empty()), Some(normalised))
+            }
+            _ => return self.invalid(key, value, reason::NOT_INTEGER, report),
+        };
+        let Some(digits) = digits else {
+            self.normalise_blank(key);
+            return Read::Blank;
+        };
+        match parse_integer(digits) {
+            Some(number) => {
+                self.normalise(key, normalised);
+                Read::Value(number)
+            }
+            None => self.invalid(key, value, reason::NOT_INTEGER, report),
+        }
+    }
+
+    /// Reads a date in any form the server accepts. A day that does not exist is read as the day it
+    /// rolls over to, with a `DATE_ROLLS_OVER` warning.
+    pub fn date(&mut self, key: &'static str, clock: &dyn Clock, report: &mut Report) -> Read<Date> {
+        let Some(value) = self.get(key) else { return Read::Absent };
+        let parsed = match value {
+            Json::Null => None,
+            Json::Number(raw) => Some(date::parse_epoch_number(raw)),
+            Json::String(text) => {
+                let trimmed = java_trim(text);
+                if is_blank(trimmed) {
+                    None
+                } else {
+                    Some(date::parse_date_text(trimmed))
+                }
+            }
+            _ => return self.invalid(key, value, reason::NOT_DATE, report),
+        };
+        let date = match parsed {
+            None => {
+                self.normalise_blank(key);
+                return Read::Blank;
+            }
+            Some(Err(DateError::OutOfRange)) => return self.invalid(key, value, reason::DATE_OUT_OF_RANGE, report),
+            Some(Err(DateError::Malformed)) => return self.invalid(key, value, reason::NOT_DATE, report),
+            Some(Ok(DateValue::Instant(ms))) => Date { instant_ms: ms, day: None },
+            Some(Ok(DateValue::Day { date, rolled_over })) => {
+                if rolled_over {
+                    let mut rolled = String::new();
+                    date::format_civil(date, &mut rolled);
+                    report.warning_with(codes::DATE_ROLLS_OVER, self.path(key), vec![("date", Param::Text(rolled))]);
+                }
+                Date { instant_ms: clock.local_midnight_ms(date), day: Some(date) }
+            }
+        };
+        let mut day = String::with_capacity(10);
+        date::format_civil(date.day.unwrap_or_else(|| clock.local_date(date.instant_ms)), &mut day);
+        self.normalise(key, Some(Json::String(Cow::Owned(day))));
+        Read::Value(date)
+    }
+
+    /// Reports `INVALID_REQUEST` for a value of the wrong JSON type.
+    pub fn invalid<T>(&self, key: &'static str, value: &Json<'_>, why: &'static str, report: &mut Report) -> Read<T> {
+        report_invalid(report, self.path(key), value, why);
+        Read::Invalid
+    }
+
+    /// Reports `UNKNOWN_FIELD` for each key outside `known` and `silent`, and builds the normalised
+    /// object: members in the order sent, known ones replaced by their normalised value, others kept.
+    pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
+        let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len());
+        for (index, (key, value)) in self.members.iter().enumerate() {
+            let repeated_later = self.members[index + 1..].iter().any(|(later, _)| later == key);
+            if repeated_later {
+                continue;
+            }
+            if let Some((name, normalised)) = self.normalised.iter().find(|(name, _)| name == key) {
+                if let Some(normalised) = normalised {
+                    out.push((Cow::Borrowed(*name), normalised.clone()));
+                }
+                continue;
+            }
+            if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
+                let mut path = self.base.to_vec();
+                path.push(Segment::Key(Cow::Owned(key.to_string())));
+                report.warning_with(codes::UNKNOWN_FIELD, path, vec![("field", Param::Text(key.to_string()))]);
+            }
+            out.push((key.clone(), value.clone()));
+        }
+        Json::Object(out)
+    }
+}
+
+/// Reads one text value (also used for list elements).
+pub fn read_text<'a>(value: &Json<'a>, path: &dyn Fn() -> Path, report: &mut Report) -> Text<'a> {
+    match value {
+        Json::Null => Text::Blank,
+        Json::String(text) => {
+            let trimmed = java_trim(text);
+            if is_blank(trimmed) {
+                Text::Blank
+            } else if trimmed.len() == text.len() {
+                Text::Value(text.clone())
+            } else {
+                Text::Value(match text {
+                    Cow::Borrowed(text) => Cow::Borrowed(java_trim(text)),
+                    Cow::Owned(_) => Cow::Owned(trimmed.to_owned()),
+                })
+            }
+        }
+        Json::Number(raw) => Text::Value(Cow::Borrowed(raw)),
+        Json::Bool(flag) => Text::Value(Cow::Borrowed(if *flag { "true" } else { "false" })),
+        _ => {
+            report_invalid(report, path(), value, reason::NOT_TEXT);
+            Text::Invalid
+        }
+    }
+}
+
+/// Reports `INVALID_REQUEST`, naming the reason; values JSON cannot carry and broken text say so.
+pub fn report_invalid(report: &mut Report, path: Path, value: &Json<'_>, why: &'static str) {
+    let mut params = vec![("reason", Param::Text(why.to_owned())), ("type", value.type_name().into())];
+    match value {
+        Json::Unsupported(kind) => {
+            params[0].1 = reason::UNSUPPORTED.into();
+            params[1].1 = Param::Text(kind.to_string());
+        }
+        Json::BrokenText(_) => params[0].1 = reason::BROKEN_TEXT.into(),
+        Json::TooDeep(_) => params[0].1 = reason::TOO_DEEP.into(),
+        _ => {}
+    }
+    report.error_with(codes::INVALID_REQUEST, path, params);
+}
+
+/// `FIELD_TOO_LONG` when `text` exceeds its column.
+pub fn check_length(report: &mut Report, path: Path, text: &str, max: usize) -> bool {
+    let length = length(text);
+    if length > max {
+        report.error_with(codes::FIELD_TOO_LONG, path, vec![("max", max.into()), ("length", length.into())]);
+        false
+    } else {
+        true
+    }
+}
+
+/// An optional `-` then ASCII digits, within `i64` (a Java `Long`).
+pub fn parse_integer(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 19 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for digit in digits.bytes() {
+        let digit = i64::from(digit - b'0');
+        value = value.checked_mul(10)?;
+        value = if negative { value.checked_sub(digit)? } else { value.checked_add(digit)? };
+    }
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_like_java() {
+        assert_eq!(java_trim("\t a b \n"), "a b");
+        assert_eq!(java_trim("\u{a0}a\u{a0}"), "\u{a0}a\u{a0}");
+        assert!(is_blank(""));
+        assert!(is_blank("\u{2003}"));
+        assert!(!is_blank("\u{a0}"));
+    }
+
+    #[test]
+    fn integers_are_longs() {
+        assert_eq!(parse_integer("42"), Some(42));
+        assert_eq!(parse_integer("-1"), Some(-1));
+        assert_eq!(parse_integer("9223372036854775807"), Some(i64::MAX));
+        assert_eq!(parse_integer("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_integer("9223372036854775808"), None);
+        for bad in ["", "-", "1.5", "1e3", "+1", "0x1", " 1"] {
+            assert_eq!(parse_integer(bad), None, "{bad}");
+        }
+    }
+}

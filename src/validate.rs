@@ -1,0 +1,275 @@
+//! The entry points: a payload's text in, the result's JSON text out (messages are added by the JS
+//! layer from its locale tables, so no message text lives here).
+
+use std::borrow::Cow;
+
+use crate::clock::Clock;
+use crate::codes::{self, reason};
+use crate::issue::{Issue, Param, Path, Report, Segment, Severity};
+use crate::json::{self, Document, Json, ParseError};
+use crate::options::{Mode, Options};
+use crate::rules::report_invalid;
+use crate::{participant, registration, user};
+
+/// Which request a payload is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `PUT /rest/ng/users/{id}`
+    User,
+    /// `PUT /rest/ng/participants/{id}` (servers before 5.0)
+    Participant,
+    /// `PUT /rest/ng/collection-protocol-registrations/{id}` (5.0 on)
+    Registration,
+}
+
+impl Kind {
+    pub fn from_code(code: u8) -> Option<Kind> {
+        match code {
+            0 => Some(Kind::User),
+            1 => Some(Kind::Participant),
+            2 => Some(Kind::Registration),
+            _ => None,
+        }
+    }
+}
+
+/// What one validation found.
+#[derive(Debug)]
+pub struct Outcome<'a> {
+    pub issues: Vec<Issue>,
+    /// The normalised payload, when no issue is an error.
+    pub value: Option<Json<'a>>,
+}
+
+impl Outcome<'_> {
+    pub fn is_valid(&self) -> bool {
+        self.value.is_some()
+    }
+
+    /// `{"valid":…,"issues":[…],"value":…}`
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        out.push_str(if self.is_valid() { "{\"valid\":true,\"issues\":" } else { "{\"valid\":false,\"issues\":" });
+        crate::issue::write_issues(&self.issues, &mut out);
+        out.push_str(",\"value\":");
+        match &self.value {
+            Some(value) => json::write(value, &mut out),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// Validates payloads under one set of options.
+#[derive(Debug, Clone, Default)]
+pub struct Validator {
+    pub options: Options,
+}
+
+impl Validator {
+    pub fn new(options: Options) -> Self {
+        Validator { options }
+    }
+
+    /// Validates a payload given as JSON text.
+    pub fn validate_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
+        match json::parse(text) {
+            Ok(document) => self.check(kind, &document, clock).to_json(),
+            Err(error) => unreadable(error).to_json(),
+        }
+    }
+
+    /// Validates a parsed payload.
+    pub fn check<'a>(&self, kind: Kind, document: &Document<'a>, clock: &dyn Clock) -> Outcome<'a> {
+        let mut report = Report::default();
+        let value = match &document.root {
+            Json::Object(members) => Some(match kind {
+                Kind::User => user::check(members, &self.options, &mut report),
+                Kind::Participant => participant::check(members, &[], &self.options, self.options.mode == Mode::Patch, clock, &mut report),
+                Kind::Registration => registration::check(members, &self.options, clock, &mut report),
+            }),
+            other => {
+                report_invalid(&mut report, Vec::new(), other, reason::NOT_OBJECT);
+                None
+            }
+        };
+        if document.too_deep {
+            report_too_deep(&document.root, &mut report);
+        }
+        let value = if report.has_errors() { None } else { value };
+        Outcome { issues: report.issues, value }
+    }
+
+    /// The issues of one field: `value` replaces the field's value in `payload` (or in an empty
+    /// payload), the whole payload is checked, so cross-field rules see the rest, and only the issues at
+    /// or under `path` are kept. Returns the issues as a JSON array.
+    pub fn validate_field_text(&self, kind: Kind, path: &str, value: &str, payload: &str, clock: &dyn Clock) -> String {
+        let issues = match self.field_issues(kind, path, value, payload, clock) {
+            Ok(issues) => issues,
+            Err(error) => unreadable(error).issues,
+        };
+        let mut out = String::new();
+        crate::issue::write_issues(&issues, &mut out);
+        out
+    }
+
+    fn field_issues(
+        &self,
+        kind: Kind,
+        path: &str,
+        value: &str,
+        payload: &str,
+        clock: &dyn Clock,
+    ) -> Result<Vec<Issue>, ParseError> {
+        let Some(target) = parse_field_path(path) else {
+            return Ok(vec![Issue {
+                code: codes::INVALID_REQUEST,
+                path: Vec::new(),
+                severity: Severity::Error,
+                params: vec![("reason", "badPath".into()), ("path", path.into())],
+            }]);
+        };
+        let value_document = json::parse(value)?;
+        let mut document = if payload.is_empty() {
+            Document { root: Json::Object(Vec::new()), too_deep: false }
+        } else {
+            json::parse(payload)?
+        };
+        document.too_deep |= value_document.too_deep;
+        set_at(&mut document.root, &target, value_document.root);
+        let mut issues = self.check(kind, &document, clock).issues;
+        issues.retain(|issue| issue.path.starts_with(&target));
+        Ok(issues)
+    }
+}
+
+/// The result for a text that is not JSON or too large.
+fn unreadable(error: ParseError) -> Outcome<'static> {
+    let why = match error {
+        ParseError::Syntax => reason::NOT_JSON,
+        ParseError::TooLarge => reason::TOO_LARGE,
+    };
+    let mut params = vec![("reason", Param::Text(why.to_owned()))];
+    if error == ParseError::TooLarge {
+        params.push(("max", json::MAX_TEXT_BYTES.into()));
+    }
+    let issue = Issue { code: codes::INVALID_REQUEST, path: Vec::new(), severity: Severity::Error, params };
+    Outcome { issues: vec![issue], value: None }
+}
+
+/// Reports the first value nested too deeply, unless its field already has an error.
+fn report_too_deep(root: &Json<'_>, report: &mut Report) {
+    let mut path: Path = Vec::new();
+    let mut node = root;
+    loop {
+        let next = match node {
+            Json::Object(members) => members.iter().enumerate().find(|(_, (_, value))| contains_too_deep(value)).map(
+                |(_, (key, value))| (Segment::Key(Cow::Owned(key.to_string())), value),
+            ),
+            Json::Array(items) => items
+                .iter()
+                .enumerate()
+                .find(|(_, value)| contains_too_deep(value))
+                .map(|(index, value)| (Segment::Index(index), value)),
+            _ => None,
+        };
+        let Some((segment, value)) = next else { break };
+        path.push(segment);
+        node = value;
+    }
+    let already = report.issues.iter().any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
+    if !already {
+        report_invalid(report, path, node, reason::TOO_DEEP);
+    }
+}
+
+/// Whether a value is, or holds, a too-deep value. The depth is bounded by the parser's limit.
+fn contains_too_deep(value: &Json<'_>) -> bool {
+    match value {
+        Json::TooDeep(_) => true,
+        Json::Object(members) => members.iter().any(|(_, value)| contains_too_deep(value)),
+        Json::Array(items) => items.iter().any(contains_too_deep),
+        _ => false,
+    }
+}
+
+/// Reads a form field name: `firstName`, `pmis[1].siteName`, `participant.races[0]`.
+pub fn parse_field_path(path: &str) -> Option<Path> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let (key, mut rest) = match part.find('[') {
+            Some(at) => (&part[..at], &part[at..]),
+            None => (part, ""),
+        };
+        if key.is_empty() && (segments.is_empty() || rest.is_empty()) {
+            return None;
+        }
+        if !key.is_empty() {
+            segments.push(Segment::Key(Cow::Owned(key.to_owned())));
+        }
+        while !rest.is_empty() {
+            let close = rest.find(']')?;
+            let index = rest.get(1..close)?;
+            if index.is_empty() || index.len() > 6 || !index.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            segments.push(Segment::Index(index.parse().ok()?));
+            rest = &rest[close + 1..];
+            if !rest.is_empty() && !rest.starts_with('[') {
+                return None;
+            }
+        }
+    }
+    (!segments.is_empty()).then_some(segments)
+}
+
+/// Puts `value` at `path`, creating the objects and lists on the way (list gaps are `null`).
+fn set_at<'a>(root: &mut Json<'a>, path: &[Segment], value: Json<'a>) {
+    let Some((first, rest)) = path.split_first() else {
+        *root = value;
+        return;
+    };
+    let slot: &mut Json<'a> = match first {
+        Segment::Key(key) => {
+            if !matches!(root, Json::Object(_)) {
+                *root = Json::Object(Vec::new());
+            }
+            let Json::Object(members) = root else { return };
+            let position = match members.iter().rposition(|(name, _)| name == key) {
+                Some(position) => position,
+                None => {
+                    members.push((Cow::Owned(key.to_string()), Json::Null));
+                    members.len() - 1
+                }
+            };
+            &mut members[position].1
+        }
+        Segment::Index(index) => {
+            if !matches!(root, Json::Array(_)) {
+                *root = Json::Array(Vec::new());
+            }
+            let Json::Array(items) = root else { return };
+            if items.len() <= *index {
+                items.resize(index + 1, Json::Null);
+            }
+            &mut items[*index]
+        }
+    };
+    set_at(slot, rest, value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_field_paths() {
+        let path = parse_field_path("participant.pmis[1].siteName").unwrap();
+        assert_eq!(path, vec!["participant".into(), "pmis".into(), 1.into(), "siteName".into()]);
+        assert_eq!(parse_field_path("races[0]").unwrap(), vec!["races".into(), 0.into()]);
+        for bad in ["", ".", "a..b", "[0]", "a[", "a[x]", "a[1]b", "a[]", "a[9999999]"] {
+            assert_eq!(parse_field_path(bad), None, "{bad}");
+        }
+    }
+}

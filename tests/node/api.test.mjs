@@ -1,0 +1,41 @@
+// The package as a portal imports it: the exports, the result shape, options errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../../pkg/index.js';
+
+test('exports the functions of the spec', () => {
+  for (const name of ['validateUser', 'validateParticipant', 'validateRegistration', 'validateField', 'createValidator']) {
+    assert.equal(typeof api[name], 'function', name);
+  }
+});
+
+test('a result has valid, issues and value, and each issue its fields', () => {
+  const result = api.validateUser({ firstName: '' }, { mode: 'patch' });
+  assert.equal(result.valid, false);
+  assert.equal(result.value, null);
+  assert.deepEqual(result.issues, [
+    {
+      code: 'USER_FIRST_NAME_REQUIRED',
+      path: ['firstName'],
+      field: 'firstName',
+      severity: 'error',
+      message: "Enter the user's first name.",
+    },
+  ]);
+});
+
+test('bad options throw a TypeError naming the option', () => {
+  assert.throws(() => api.createValidator({ mode: 'post' }), { name: 'TypeError', message: /options\.mode/ });
+  assert.throws(() => api.createValidator({ locale: 7 }), { name: 'TypeError', message: /options\.locale/ });
+  assert.throws(() => api.createValidator({ now: 'soon' }), { name: 'TypeError', message: /options\.now/ });
+  assert.throws(() => api.createValidator({ mdoe: 'put' }), { name: 'TypeError', message: /options\.mdoe/ });
+  assert.throws(() => api.validateField('specimen', 'x', 1), { name: 'TypeError', message: /kind/ });
+});
+
+test('a payload that is not an object is INVALID_REQUEST at the root', () => {
+  for (const payload of [null, undefined, 42, 'text', [1, 2], true]) {
+    const result = api.validateUser(payload);
+    assert.equal(result.valid, false);
+    assert.deepEqual(result.issues.map((issue) => [issue.code, issue.path.length]), [['INVALID_REQUEST', 0]], String(payload));
+  }
+});
