@@ -84,6 +84,27 @@ function readNow(now) {
 }
 
 /**
+ * A valid result whose value is the payload's own text, parsed only when read (most on-change checks
+ * never read it).
+ */
+function validUnchanged(issues, text) {
+  let value;
+  const result = { valid: true, issues };
+  Object.defineProperty(result, 'value', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      value ??= JSON.parse(text);
+      return value;
+    },
+    set(replacement) {
+      value = replacement;
+    },
+  });
+  return result;
+}
+
+/**
  * Parses and checks `options` once; the validator's schemas reuse them on every call.
  * Bad options throw a TypeError that names the option.
  */
@@ -116,9 +137,11 @@ export function createValidator(options) {
     const validate = (payload) => {
       const { text, issue } = payloadText(payload);
       if (issue) return { valid: false, issues: addMessages([issue]), value: null };
-      const result = JSON.parse(engine.validate(code, text, now()));
+      const out = engine.validate(code, text, now());
+      if (out === '') return validUnchanged([], text);
+      const result = JSON.parse(out);
       addMessages(result.issues);
-      return result;
+      return result.same ? validUnchanged(result.issues, text) : result;
     };
     const validateField = (path, value, payload) => {
       if (typeof path !== 'string') throw new TypeError('path must be a string such as "pmis[1].mrn"');

@@ -17,6 +17,12 @@ pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+#[cfg(target_arch = "wasm32")]
+mod wasm_alloc;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: wasm_alloc::ClassAllocator = wasm_alloc::ClassAllocator::new();
 
 pub use clock::{Clock, FixedClock};
 pub use issue::{Issue, Param, Segment, Severity};

@@ -39,6 +39,8 @@ pub struct Outcome<'a> {
     pub issues: Vec<Issue>,
     /// The normalised payload, when no issue is an error.
     pub value: Option<Json<'a>>,
+    /// Whether the normalised payload differs from the text sent (when not, the text is the value).
+    pub value_changed: bool,
 }
 
 impl Outcome<'_> {
@@ -49,7 +51,11 @@ impl Outcome<'_> {
     /// `{"valid":…,"issues":[…],"value":…}`
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256);
-        out.push_str(if self.is_valid() { "{\"valid\":true,\"issues\":" } else { "{\"valid\":false,\"issues\":" });
+        out.push_str(if self.is_valid() {
+            "{\"valid\":true,\"issues\":"
+        } else {
+            "{\"valid\":false,\"issues\":"
+        });
         crate::issue::write_issues(&self.issues, &mut out);
         out.push_str(",\"value\":");
         match &self.value {
@@ -57,6 +63,22 @@ impl Outcome<'_> {
             None => out.push_str("null"),
         }
         out.push('}');
+        out
+    }
+
+    /// The result as the JS layer reads it: `""` when the payload is valid, has no issue and needs no
+    /// normalising (the common case on every keystroke: nothing to copy back); `{"valid":true,
+    /// "issues":[…],"same":true}` when valid and unchanged but with warnings; else [`Outcome::to_json`].
+    pub fn to_js(&self) -> String {
+        if !self.is_valid() || self.value_changed {
+            return self.to_json();
+        }
+        if self.issues.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("{\"valid\":true,\"issues\":");
+        crate::issue::write_issues(&self.issues, &mut out);
+        out.push_str(",\"same\":true}");
         out
     }
 }
@@ -75,8 +97,8 @@ impl Validator {
     /// Validates a payload given as JSON text.
     pub fn validate_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
         match json::parse(text) {
-            Ok(document) => self.check(kind, &document, clock).to_json(),
-            Err(error) => unreadable(error).to_json(),
+            Ok(document) => self.check(kind, &document, clock).to_js(),
+            Err(error) => unreadable(error).to_js(),
         }
     }
 
@@ -86,8 +108,17 @@ impl Validator {
         let value = match &document.root {
             Json::Object(members) => Some(match kind {
                 Kind::User => user::check(members, &self.options, &mut report),
-                Kind::Participant => participant::check(members, &[], &self.options, self.options.mode == Mode::Patch, clock, &mut report),
-                Kind::Registration => registration::check(members, &self.options, clock, &mut report),
+                Kind::Participant => participant::check(
+                    members,
+                    &[],
+                    &self.options,
+                    self.options.mode == Mode::Patch,
+                    clock,
+                    &mut report,
+                ),
+                Kind::Registration => {
+                    registration::check(members, &self.options, clock, &mut report)
+                }
             }),
             other => {
                 report_invalid(&mut report, Vec::new(), other, reason::NOT_OBJECT);
@@ -98,13 +129,25 @@ impl Validator {
             report_too_deep(&document.root, &mut report);
         }
         let value = if report.has_errors() { None } else { value };
-        Outcome { issues: report.issues, value }
+        let value_changed = report.value_changed || document.has_unsupported;
+        Outcome {
+            issues: report.issues,
+            value,
+            value_changed,
+        }
     }
 
     /// The issues of one field: `value` replaces the field's value in `payload` (or in an empty
     /// payload), the whole payload is checked, so cross-field rules see the rest, and only the issues at
     /// or under `path` are kept. Returns the issues as a JSON array.
-    pub fn validate_field_text(&self, kind: Kind, path: &str, value: &str, payload: &str, clock: &dyn Clock) -> String {
+    pub fn validate_field_text(
+        &self,
+        kind: Kind,
+        path: &str,
+        value: &str,
+        payload: &str,
+        clock: &dyn Clock,
+    ) -> String {
         let issues = match self.field_issues(kind, path, value, payload, clock) {
             Ok(issues) => issues,
             Err(error) => unreadable(error).issues,
@@ -132,7 +175,11 @@ impl Validator {
         };
         let value_document = json::parse(value)?;
         let mut document = if payload.is_empty() {
-            Document { root: Json::Object(Vec::new()), too_deep: false }
+            Document {
+                root: Json::Object(Vec::new()),
+                too_deep: false,
+                has_unsupported: false,
+            }
         } else {
             json::parse(payload)?
         };
@@ -154,8 +201,17 @@ fn unreadable(error: ParseError) -> Outcome<'static> {
     if error == ParseError::TooLarge {
         params.push(("max", json::MAX_TEXT_BYTES.into()));
     }
-    let issue = Issue { code: codes::INVALID_REQUEST, path: Vec::new(), severity: Severity::Error, params };
-    Outcome { issues: vec![issue], value: None }
+    let issue = Issue {
+        code: codes::INVALID_REQUEST,
+        path: Vec::new(),
+        severity: Severity::Error,
+        params,
+    };
+    Outcome {
+        issues: vec![issue],
+        value: None,
+        value_changed: false,
+    }
 }
 
 /// Reports the first value nested too deeply, unless its field already has an error.
@@ -164,9 +220,11 @@ fn report_too_deep(root: &Json<'_>, report: &mut Report) {
     let mut node = root;
     loop {
         let next = match node {
-            Json::Object(members) => members.iter().enumerate().find(|(_, (_, value))| contains_too_deep(value)).map(
-                |(_, (key, value))| (Segment::Key(Cow::Owned(key.to_string())), value),
-            ),
+            Json::Object(members) => members
+                .iter()
+                .enumerate()
+                .find(|(_, (_, value))| contains_too_deep(value))
+                .map(|(_, (key, value))| (Segment::Key(Cow::Owned(key.to_string())), value)),
             Json::Array(items) => items
                 .iter()
                 .enumerate()
@@ -178,7 +236,10 @@ fn report_too_deep(root: &Json<'_>, report: &mut Report) {
         path.push(segment);
         node = value;
     }
-    let already = report.issues.iter().any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
+    let already = report
+        .issues
+        .iter()
+        .any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
     if !already {
         report_invalid(report, path, node, reason::TOO_DEEP);
     }
@@ -266,9 +327,30 @@ mod tests {
     #[test]
     fn reads_field_paths() {
         let path = parse_field_path("participant.pmis[1].siteName").unwrap();
-        assert_eq!(path, vec!["participant".into(), "pmis".into(), 1.into(), "siteName".into()]);
-        assert_eq!(parse_field_path("races[0]").unwrap(), vec!["races".into(), 0.into()]);
-        for bad in ["", ".", "a..b", "[0]", "a[", "a[x]", "a[1]b", "a[]", "a[9999999]"] {
+        assert_eq!(
+            path,
+            vec![
+                "participant".into(),
+                "pmis".into(),
+                1.into(),
+                "siteName".into()
+            ]
+        );
+        assert_eq!(
+            parse_field_path("races[0]").unwrap(),
+            vec!["races".into(), 0.into()]
+        );
+        for bad in [
+            "",
+            ".",
+            "a..b",
+            "[0]",
+            "a[",
+            "a[x]",
+            "a[1]b",
+            "a[]",
+            "a[9999999]",
+        ] {
             assert_eq!(parse_field_path(bad), None, "{bad}");
         }
     }

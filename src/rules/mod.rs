@@ -69,17 +69,30 @@ impl Date {
     }
 }
 
-/// Java's `String.trim`: strips code points up to U+0020 at both ends.
+/// Java's `String.trim`: strips code points up to U+0020 at both ends. Those are single bytes in
+/// UTF-8 (continuation bytes are all above them), so trimming bytes is exact.
 pub fn java_trim(text: &str) -> &str {
-    text.trim_matches(|c: char| c <= ' ')
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|&b| b > b' ')
+        .map_or(start, |last| last + 1);
+    text.get(start..end).unwrap_or("")
 }
 
 /// Java's `StringUtils.isBlank` on trimmed text: only `Character.isWhitespace` characters (which,
 /// unlike Rust's `is_whitespace`, leaves out the no-break spaces).
 fn is_blank(trimmed: &str) -> bool {
-    trimmed.chars().all(|c| {
-        (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')) || ('\u{1c}'..='\u{1f}').contains(&c)
-    })
+    // Trimmed text starting with ASCII starts with a visible character: the common case, decided at once.
+    match trimmed.as_bytes().first() {
+        None => true,
+        Some(&first) if first < 0x80 => false,
+        Some(_) => trimmed.chars().all(|c| {
+            (c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
+                || ('\u{1c}'..='\u{1f}').contains(&c)
+        }),
+    }
 }
 
 /// Length in Unicode code points, as the spec counts.
@@ -88,27 +101,68 @@ pub fn length(text: &str) -> usize {
 }
 
 /// The members of one JSON object under check, with the normalised values the rules decide.
+///
+/// Lookups are the hot path of every call (a form re-validates on each keystroke), so each member's key
+/// is hashed once and each normalised value sits in a slot beside its member: no string comparisons
+/// beyond the one that confirms a hash.
 pub struct Fields<'d, 'a> {
     members: &'d [(Cow<'a, str>, Json<'a>)],
+    hashes: Vec<u32>,
+    /// Per member: `None` untouched by the rules (kept as sent), `Some(None)` left out, `Some(Some(v))` replaced.
+    slots: Vec<Option<Option<Json<'a>>>>,
+    /// Normalised values of keys that were not sent (a renamed key, such as `race` written as `races`).
+    added: Vec<(&'static str, Json<'a>)>,
     base: &'d [Segment],
     /// Whether a blank field is kept as `null` in the normalised value (partial updates, where a sent
     /// blank clears the stored value) or dropped (full replacement, where leaving it out does the same).
     keep_blank_as_null: bool,
-    normalised: Vec<(&'static str, Option<Json<'a>>)>,
+    /// Whether some normalised value differs from what was sent.
+    changed: bool,
+}
+
+/// A hash of a key from its length and three of its bytes: constant time, and enough to tell a
+/// payload's keys apart (a collision only costs one string comparison).
+fn key_hash(key: &str) -> u32 {
+    let bytes = key.as_bytes();
+    let byte = |index: usize| u32::from(bytes.get(index).copied().unwrap_or(0));
+    let last = bytes.len().saturating_sub(1);
+    ((bytes.len() as u32) << 24) ^ (byte(0) << 16) ^ (byte(last / 2) << 8) ^ byte(last)
 }
 
 impl<'d, 'a> Fields<'d, 'a> {
-    pub fn new(members: &'d [(Cow<'a, str>, Json<'a>)], base: &'d [Segment], keep_blank_as_null: bool) -> Self {
-        Fields { members, base, keep_blank_as_null, normalised: Vec::new() }
+    pub fn new(
+        members: &'d [(Cow<'a, str>, Json<'a>)],
+        base: &'d [Segment],
+        keep_blank_as_null: bool,
+    ) -> Self {
+        let hashes = members.iter().map(|(key, _)| key_hash(key)).collect();
+        let slots = vec![None; members.len()];
+        Fields {
+            members,
+            hashes,
+            slots,
+            added: Vec::new(),
+            base,
+            keep_blank_as_null,
+            changed: false,
+        }
     }
 
-    /// The last value sent under `key` (Jackson keeps the last of repeated keys).
+    /// The index of the last member named `key` (Jackson keeps the last of repeated keys).
+    fn position(&self, key: &str) -> Option<usize> {
+        let hash = key_hash(key);
+        (0..self.members.len())
+            .rev()
+            .find(|&index| self.hashes[index] == hash && self.members[index].0 == key)
+    }
+
+    /// The last value sent under `key`.
     pub fn get(&self, key: &str) -> Option<&'d Json<'a>> {
-        self.members.iter().rev().find(|(name, _)| name == key).map(|(_, value)| value)
+        self.position(key).map(|index| &self.members[index].1)
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.get(key).is_some()
+        self.position(key).is_some()
     }
 
     pub fn path(&self, key: &'static str) -> Path {
@@ -121,30 +175,44 @@ impl<'d, 'a> Fields<'d, 'a> {
         self.base
     }
 
-    /// Sets the normalised value of `key`; `None` leaves it out.
+    /// Sets the normalised value of `key`; `None` leaves it out. A key that was not sent is added at
+    /// the end.
     pub fn normalise(&mut self, key: &'static str, value: Option<Json<'a>>) {
-        match self.normalised.iter_mut().find(|(name, _)| *name == key) {
-            Some(slot) => slot.1 = value,
-            None => self.normalised.push((key, value)),
+        match self.position(key) {
+            Some(index) => self.normalise_at(index, value),
+            None => {
+                self.added.retain(|(name, _)| *name != key);
+                if let Some(value) = value {
+                    self.changed = true;
+                    self.added.push((key, value));
+                }
+            }
         }
     }
 
-    fn normalise_blank(&mut self, key: &'static str) {
+    fn normalise_at(&mut self, index: usize, value: Option<Json<'a>>) {
+        self.changed |= value.as_ref() != Some(&self.members[index].1);
+        self.slots[index] = Some(value);
+    }
+
+    fn normalise_blank_at(&mut self, index: usize) {
         let value = self.keep_blank_as_null.then_some(Json::Null);
-        self.normalise(key, value);
+        self.normalise_at(index, value);
     }
 
     /// Reads a text field. Numbers and booleans count as their text, as the server converts them.
     pub fn text(&mut self, key: &'static str, report: &mut Report) -> Text<'a> {
-        let Some(value) = self.get(key) else { return Text::Absent };
+        let Some(index) = self.position(key) else {
+            return Text::Absent;
+        };
         let path = || self.path(key);
-        match read_text(value, &path, report) {
+        match read_text(&self.members[index].1, &path, report) {
             Text::Value(text) => {
-                self.normalise(key, Some(Json::String(text.clone())));
+                self.normalise_at(index, Some(Json::String(text.clone())));
                 Text::Value(text)
             }
             Text::Blank => {
-                self.normalise_blank(key);
+                self.normalise_blank_at(index);
                 Text::Blank
             }
             other => other,
@@ -176,13 +244,21 @@ impl<'d, 'a> Fields<'d, 'a> {
             Text::Blank => Read::Blank,
             Text::Invalid => Read::Invalid,
             Text::Value(text) => {
-                match alias(&text).or_else(|| allowed.iter().copied().find(|known| *known == text.as_ref())) {
+                match alias(&text).or_else(|| {
+                    allowed
+                        .iter()
+                        .copied()
+                        .find(|known| *known == text.as_ref())
+                }) {
                     Some(known) => {
                         self.normalise(key, Some(Json::String(Cow::Borrowed(known))));
                         Read::Value(known)
                     }
                     None => {
-                        let params = vec![(param, Param::Text(text.into_owned())), ("allowed", Param::Text(allowed.join(", ")))];
+                        let params = vec![
+                            (param, Param::Text(text.into_owned())),
+                            ("allowed", Param::Text(allowed.join(", "))),
+                        ];
                         report.error_with(code, self.path(key), params);
                         Read::Invalid
                     }
@@ -193,7 +269,10 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reads a boolean: `true`/`false` or the strings `"true"`/`"false"`.
     pub fn boolean(&mut self, key: &'static str, report: &mut Report) -> Read<bool> {
-        let Some(value) = self.get(key) else { return Read::Absent };
+        let Some(index) = self.position(key) else {
+            return Read::Absent;
+        };
+        let value = &self.members[index].1;
         let flag = match value {
             Json::Null => None,
             Json::Bool(flag) => Some(*flag),
@@ -207,11 +286,11 @@ impl<'d, 'a> Fields<'d, 'a> {
         };
         match flag {
             Some(flag) => {
-                self.normalise(key, Some(Json::Bool(flag)));
+                self.normalise_at(index, Some(Json::Bool(flag)));
                 Read::Value(flag)
             }
             None => {
-                self.normalise_blank(key);
+                self.normalise_blank_at(index);
                 Read::Blank
             }
         }
@@ -219,7 +298,10 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reads an integer (a JSON integer or a string of digits, as Jackson reads a `Long`).
     pub fn integer(&mut self, key: &'static str, report: &mut Report) -> Read<i64> {
-        let Some(value) = self.get(key) else { return Read::Absent };
+        let Some(index) = self.position(key) else {
+            return Read::Absent;
+        };
+        let value = &self.members[index].1;
         // A number keeps its JSON text; a digit string stays a (trimmed) string, which the server reads alike.
         let (digits, normalised) = match value {
             Json::Null => (None, None),
@@ -227,17 +309,20 @@ impl<'d, 'a> Fields<'d, 'a> {
             Json::String(text) => {
                 let trimmed = java_trim(text);
                 let normalised = Json::String(Cow::Owned(trimmed.to_owned()));
-                (Some(trimmed).filter(|digits| !digits.is_empty()), Some(normalised))
+                (
+                    Some(trimmed).filter(|digits| !digits.is_empty()),
+                    Some(normalised),
+                )
             }
             _ => return self.invalid(key, value, reason::NOT_INTEGER, report),
         };
         let Some(digits) = digits else {
-            self.normalise_blank(key);
+            self.normalise_blank_at(index);
             return Read::Blank;
         };
         match parse_integer(digits) {
             Some(number) => {
-                self.normalise(key, normalised);
+                self.normalise_at(index, normalised);
                 Read::Value(number)
             }
             None => self.invalid(key, value, reason::NOT_INTEGER, report),
@@ -246,8 +331,16 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reads a date in any form the server accepts. A day that does not exist is read as the day it
     /// rolls over to, with a `DATE_ROLLS_OVER` warning.
-    pub fn date(&mut self, key: &'static str, clock: &dyn Clock, report: &mut Report) -> Read<Date> {
-        let Some(value) = self.get(key) else { return Read::Absent };
+    pub fn date(
+        &mut self,
+        key: &'static str,
+        clock: &dyn Clock,
+        report: &mut Report,
+    ) -> Read<Date> {
+        let Some(index) = self.position(key) else {
+            return Read::Absent;
+        };
+        let value = &self.members[index].1;
         let parsed = match value {
             Json::Null => None,
             Json::Number(raw) => Some(date::parse_epoch_number(raw)),
@@ -263,55 +356,94 @@ impl<'d, 'a> Fields<'d, 'a> {
         };
         let date = match parsed {
             None => {
-                self.normalise_blank(key);
+                self.normalise_blank_at(index);
                 return Read::Blank;
             }
-            Some(Err(DateError::OutOfRange)) => return self.invalid(key, value, reason::DATE_OUT_OF_RANGE, report),
-            Some(Err(DateError::Malformed)) => return self.invalid(key, value, reason::NOT_DATE, report),
-            Some(Ok(DateValue::Instant(ms))) => Date { instant_ms: ms, day: None },
+            Some(Err(DateError::OutOfRange)) => {
+                return self.invalid(key, value, reason::DATE_OUT_OF_RANGE, report)
+            }
+            Some(Err(DateError::Malformed)) => {
+                return self.invalid(key, value, reason::NOT_DATE, report)
+            }
+            Some(Ok(DateValue::Instant(ms))) => Date {
+                instant_ms: ms,
+                day: None,
+            },
             Some(Ok(DateValue::Day { date, rolled_over })) => {
                 if rolled_over {
                     let mut rolled = String::new();
                     date::format_civil(date, &mut rolled);
-                    report.warning_with(codes::DATE_ROLLS_OVER, self.path(key), vec![("date", Param::Text(rolled))]);
+                    report.warning_with(
+                        codes::DATE_ROLLS_OVER,
+                        self.path(key),
+                        vec![("date", Param::Text(rolled))],
+                    );
                 }
-                Date { instant_ms: clock.local_midnight_ms(date), day: Some(date) }
+                Date {
+                    instant_ms: clock.local_midnight_ms(date),
+                    day: Some(date),
+                }
             }
         };
         let mut day = String::with_capacity(10);
-        date::format_civil(date.day.unwrap_or_else(|| clock.local_date(date.instant_ms)), &mut day);
-        self.normalise(key, Some(Json::String(Cow::Owned(day))));
+        date::format_civil(
+            date.day
+                .unwrap_or_else(|| clock.local_date(date.instant_ms)),
+            &mut day,
+        );
+        self.normalise_at(index, Some(Json::String(Cow::Owned(day))));
         Read::Value(date)
     }
 
     /// Reports `INVALID_REQUEST` for a value of the wrong JSON type.
-    pub fn invalid<T>(&self, key: &'static str, value: &Json<'_>, why: &'static str, report: &mut Report) -> Read<T> {
+    pub fn invalid<T>(
+        &self,
+        key: &'static str,
+        value: &Json<'_>,
+        why: &'static str,
+        report: &mut Report,
+    ) -> Read<T> {
         report_invalid(report, self.path(key), value, why);
         Read::Invalid
     }
 
     /// Reports `UNKNOWN_FIELD` for each key outside `known` and `silent`, and builds the normalised
-    /// object: members in the order sent, known ones replaced by their normalised value, others kept.
+    /// object: members in the order sent, normalised ones replaced, others kept as sent.
     pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
-        let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len());
-        for (index, (key, value)) in self.members.iter().enumerate() {
-            let repeated_later = self.members[index + 1..].iter().any(|(later, _)| later == key);
+        let mut out: Vec<(Cow<'a, str>, Json<'a>)> =
+            Vec::with_capacity(self.members.len() + self.added.len());
+        let mut changed = self.changed;
+        for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
+            let hash = self.hashes[index];
+            let repeated_later = (index + 1..self.members.len())
+                .any(|later| self.hashes[later] == hash && self.members[later].0 == *key);
             if repeated_later {
+                changed = true;
                 continue;
             }
-            if let Some((name, normalised)) = self.normalised.iter().find(|(name, _)| name == key) {
-                if let Some(normalised) = normalised {
-                    out.push((Cow::Borrowed(*name), normalised.clone()));
+            match slot {
+                Some(Some(normalised)) => out.push((key.clone(), normalised)),
+                Some(None) => {}
+                None => {
+                    if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
+                        let mut path = self.base.to_vec();
+                        path.push(Segment::Key(Cow::Owned(key.to_string())));
+                        report.warning_with(
+                            codes::UNKNOWN_FIELD,
+                            path,
+                            vec![("field", Param::Text(key.to_string()))],
+                        );
+                    }
+                    out.push((key.clone(), value.clone()));
                 }
-                continue;
             }
-            if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
-                let mut path = self.base.to_vec();
-                path.push(Segment::Key(Cow::Owned(key.to_string())));
-                report.warning_with(codes::UNKNOWN_FIELD, path, vec![("field", Param::Text(key.to_string()))]);
-            }
-            out.push((key.clone(), value.clone()));
         }
+        out.extend(
+            self.added
+                .into_iter()
+                .map(|(name, value)| (Cow::Borrowed(name), value)),
+        );
+        report.value_changed |= changed;
         Json::Object(out)
     }
 }
@@ -344,7 +476,10 @@ pub fn read_text<'a>(value: &Json<'a>, path: &dyn Fn() -> Path, report: &mut Rep
 
 /// Reports `INVALID_REQUEST`, naming the reason; values JSON cannot carry and broken text say so.
 pub fn report_invalid(report: &mut Report, path: Path, value: &Json<'_>, why: &'static str) {
-    let mut params = vec![("reason", Param::Text(why.to_owned())), ("type", value.type_name().into())];
+    let mut params = vec![
+        ("reason", Param::Text(why.to_owned())),
+        ("type", value.type_name().into()),
+    ];
     match value {
         Json::Unsupported(kind) => {
             params[0].1 = reason::UNSUPPORTED.into();
@@ -359,9 +494,16 @@ pub fn report_invalid(report: &mut Report, path: Path, value: &Json<'_>, why: &'
 
 /// `FIELD_TOO_LONG` when `text` exceeds its column.
 pub fn check_length(report: &mut Report, path: Path, text: &str, max: usize) -> bool {
+    if text.len() <= max {
+        return true; // never more code points than bytes
+    }
     let length = length(text);
     if length > max {
-        report.error_with(codes::FIELD_TOO_LONG, path, vec![("max", max.into()), ("length", length.into())]);
+        report.error_with(
+            codes::FIELD_TOO_LONG,
+            path,
+            vec![("max", max.into()), ("length", length.into())],
+        );
         false
     } else {
         true
@@ -381,7 +523,11 @@ pub fn parse_integer(text: &str) -> Option<i64> {
     for digit in digits.bytes() {
         let digit = i64::from(digit - b'0');
         value = value.checked_mul(10)?;
-        value = if negative { value.checked_sub(digit)? } else { value.checked_add(digit)? };
+        value = if negative {
+            value.checked_sub(digit)?
+        } else {
+            value.checked_add(digit)?
+        };
     }
     Some(value)
 }
