@@ -38,8 +38,13 @@ impl ServerVersion {
 
     /// Whether this version is `major.minor` or later.
     pub fn at_least(&self, major: u32, minor: u32) -> bool {
-        let Some(parts) = &self.parts else { return true };
-        let have = (parts.first().copied().unwrap_or(0), parts.get(1).copied().unwrap_or(0));
+        let Some(parts) = &self.parts else {
+            return true;
+        };
+        let have = (
+            parts.first().copied().unwrap_or(0),
+            parts.get(1).copied().unwrap_or(0),
+        );
         have >= (major, minor)
     }
 }
@@ -98,13 +103,17 @@ impl Options {
                 ("mode", Json::String(mode)) if mode == "patch" => options.mode = Mode::Patch,
                 ("mode", _) => return Err(OptionsError::Mode),
                 ("serverVersion", Json::String(text)) => {
-                    options.server_version = ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
+                    options.server_version =
+                        ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
                 }
                 ("serverVersion", Json::Number(text)) => {
-                    options.server_version = ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
+                    options.server_version =
+                        ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
                 }
                 ("serverVersion", _) => return Err(OptionsError::ServerVersion),
-                ("permissibleValues", lists) => read_permissible_values(lists, &mut options.permissible_values)?,
+                ("permissibleValues", lists) => {
+                    read_permissible_values(lists, &mut options.permissible_values)?
+                }
                 ("settings", settings) => options.settings = read_settings(settings)?,
                 _ => {}
             }
@@ -113,24 +122,34 @@ impl Options {
     }
 }
 
-fn read_permissible_values(lists: &Json<'_>, into: &mut PermissibleValues) -> Result<(), OptionsError> {
+fn read_permissible_values(
+    lists: &Json<'_>,
+    into: &mut PermissibleValues,
+) -> Result<(), OptionsError> {
     let members = lists.as_object().ok_or(OptionsError::PermissibleValues)?;
     for (key, list) in members {
-        let attribute = PvAttribute::from_name(key).ok_or_else(|| OptionsError::PvAttribute(key.to_string()))?;
+        let attribute = PvAttribute::from_name(key)
+            .ok_or_else(|| OptionsError::PvAttribute(key.to_string()))?;
         if matches!(list, Json::Null) {
             continue;
         }
         let error = || OptionsError::PvList(attribute.name());
-        let Json::Array(items) = list else { return Err(error()) };
+        let Json::Array(items) = list else {
+            return Err(error());
+        };
         let mut values = PvList::default();
         for item in items {
             match item {
                 Json::String(value) => values.push_plain(value.trim()),
                 Json::Object(_) => {
-                    let Some(Json::String(value)) = item.get("value") else { return Err(error()) };
+                    let Some(Json::String(value)) = item.get("value") else {
+                        return Err(error());
+                    };
                     let dead = match item.get("props") {
                         None | Some(Json::Null) => false,
-                        Some(props @ Json::Object(_)) => matches!(props.get("dead"), Some(Json::String(flag)) if flag == "true"),
+                        Some(props @ Json::Object(_)) => {
+                            matches!(props.get("dead"), Some(Json::String(flag)) if flag == "true")
+                        }
                         Some(_) => return Err(error()),
                     };
                     values.push(value.trim(), dead);
@@ -173,7 +192,9 @@ fn read_pattern(setting: &'static str, value: &Json<'_>) -> Result<Option<Patter
     match value {
         Json::Null => Ok(None),
         Json::String(source) if source.trim().is_empty() => Ok(None),
-        Json::String(source) => Pattern::compile(source).map(Some).map_err(|error| OptionsError::Pattern(setting, error)),
+        Json::String(source) => Pattern::compile(source)
+            .map(Some)
+            .map_err(|error| OptionsError::Pattern(setting, error)),
         _ => Err(OptionsError::PatternType(setting)),
     }
 }
@@ -198,12 +219,19 @@ mod tests {
     #[test]
     fn bad_options_name_the_option() {
         let message = |text: &str| Options::from_json(text).unwrap_err().to_string();
-        assert_eq!(message(r#"{"mode":"post"}"#), "options.mode must be 'put' or 'patch'");
+        assert_eq!(
+            message(r#"{"mode":"post"}"#),
+            "options.mode must be 'put' or 'patch'"
+        );
         assert!(message(r#"{"serverVersion":"five"}"#).starts_with("options.serverVersion"));
-        assert!(message(r#"{"permissibleValues":{"gender":"Male"}}"#).starts_with("options.permissibleValues.gender"));
-        assert!(message(r#"{"permissibleValues":{"colour":[]}}"#).starts_with("options.permissibleValues.colour"));
-        assert!(message(r#"{"settings":{"uidPattern":"("}}"#).starts_with("options.settings.uidPattern"));
-        assert!(message(r#"{"settings":{"uidMandatory":1}}"#).starts_with("options.settings.uidMandatory"));
+        assert!(message(r#"{"permissibleValues":{"gender":"Male"}}"#)
+            .starts_with("options.permissibleValues.gender"));
+        assert!(message(r#"{"permissibleValues":{"colour":[]}}"#)
+            .starts_with("options.permissibleValues.colour"));
+        assert!(message(r#"{"settings":{"uidPattern":"("}}"#)
+            .starts_with("options.settings.uidPattern"));
+        assert!(message(r#"{"settings":{"uidMandatory":1}}"#)
+            .starts_with("options.settings.uidMandatory"));
         assert_eq!(message("[]"), "options must be an object");
     }
 
@@ -217,6 +245,10 @@ mod tests {
         assert_eq!(list.find("Deceased"), Some(true));
         assert_eq!(list.find("Alive"), Some(false));
         assert_eq!(list.find("Dead"), Some(true), "a plain string Dead is dead");
-        assert_eq!(list.find("Unknown"), None, "the given list replaces the default one");
+        assert_eq!(
+            list.find("Unknown"),
+            None,
+            "the given list replaces the default one"
+        );
     }
 }

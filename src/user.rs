@@ -12,8 +12,16 @@ use crate::rules::{check_length, email, ip, java_trim, Fields, Read, Text};
 const NAME_MAX: usize = 255;
 
 const TYPES: &[&str] = &["SUPER", "INSTITUTE", "NONE", "CONTACT"];
-const STATUSES: &[&str] = &["Active", "Locked", "Pending", "Disabled", "Closed", "Expired"];
-const FLAGS: &[&str] = &["manageForms", "manageWfs", "managePrintJobs", "dnd", "downloadLabelsPrintFile"];
+const STATUSES: &[&str] = &[
+    "Active", "Locked", "Pending", "Disabled", "Closed", "Expired",
+];
+const FLAGS: &[&str] = &[
+    "manageForms",
+    "manageWfs",
+    "managePrintJobs",
+    "dnd",
+    "downloadLabelsPrintFile",
+];
 const FREE_TEXT: &[&str] = &["phoneNumber", "address", "timeZone", "defaultPrinter"];
 
 /// Every key the server reads from the body.
@@ -58,16 +66,33 @@ fn status_alias(value: &str) -> Option<&'static str> {
 }
 
 /// Checks an Update User body; returns the normalised body.
-pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report: &mut Report) -> Json<'a> {
+pub fn check<'a>(
+    members: &[(Cow<'a, str>, Json<'a>)],
+    options: &Options,
+    report: &mut Report,
+) -> Json<'a> {
     let put = options.mode == Mode::Put;
     let mut fields = Fields::new(members, &[], !put);
 
     fields.integer("id", report);
     // A CONTACT user needs no login name or domain; only the payload's own type says so.
-    let contact = matches!(fields.get("type"), Some(Json::String(name)) if java_trim(name) == "CONTACT");
+    let contact =
+        matches!(fields.get("type"), Some(Json::String(name)) if java_trim(name) == "CONTACT");
 
-    required_name(&mut fields, "firstName", codes::USER_FIRST_NAME_REQUIRED, put, report);
-    required_name(&mut fields, "lastName", codes::USER_LAST_NAME_REQUIRED, put, report);
+    required_name(
+        &mut fields,
+        "firstName",
+        codes::USER_FIRST_NAME_REQUIRED,
+        put,
+        report,
+    );
+    required_name(
+        &mut fields,
+        "lastName",
+        codes::USER_LAST_NAME_REQUIRED,
+        put,
+        report,
+    );
     check_email(&mut fields, put, report);
 
     let login = fields.bounded_text("loginName", NAME_MAX, report);
@@ -83,7 +108,11 @@ pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report
         _ => contact,
     };
     if domain_is_default && login.value() == Some(SYSTEM_LOGIN) {
-        report.error_with(codes::USER_SYS_LOGIN_NAME, fields.path("loginName"), vec![("loginName", SYSTEM_LOGIN.into())]);
+        report.error_with(
+            codes::USER_SYS_LOGIN_NAME,
+            fields.path("loginName"),
+            vec![("loginName", SYSTEM_LOGIN.into())],
+        );
     }
 
     let institute = fields.text("instituteName", report);
@@ -93,9 +122,23 @@ pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report
     fields.text("primarySite", report);
     warn_if_reset(&fields, "primarySite", put, report);
 
-    let user_type = fields.enumerated("type", TYPES, type_alias, codes::USER_INVALID_TYPE, "type", report);
+    let user_type = fields.enumerated(
+        "type",
+        TYPES,
+        type_alias,
+        codes::USER_INVALID_TYPE,
+        "type",
+        report,
+    );
     warn_if_reset(&fields, "type", put, report);
-    fields.enumerated("activityStatus", STATUSES, status_alias, codes::ACTIVITY_STATUS_INVALID, "status", report);
+    fields.enumerated(
+        "activityStatus",
+        STATUSES,
+        status_alias,
+        codes::ACTIVITY_STATUS_INVALID,
+        "status",
+        report,
+    );
     warn_if_reset(&fields, "activityStatus", put, report);
 
     let api_user = fields.boolean("apiUser", report);
@@ -104,7 +147,11 @@ pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report
         match &ip_range {
             Text::Absent | Text::Blank => report.error(codes::USER_IP_REQ, fields.path("ipRange")),
             Text::Value(list) if !ip::is_valid_ip_range(list) => {
-                report.error_with(codes::USER_INVALID_IP, fields.path("ipRange"), vec![("ipRange", Param::Text(list.to_string()))]);
+                report.error_with(
+                    codes::USER_INVALID_IP,
+                    fields.path("ipRange"),
+                    vec![("ipRange", Param::Text(list.to_string()))],
+                );
             }
             _ => {}
         }
@@ -124,7 +171,13 @@ pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report
 }
 
 /// First and last name: required, at most 255 code points.
-fn required_name(fields: &mut Fields<'_, '_>, key: &'static str, code: &'static str, put: bool, report: &mut Report) {
+fn required_name(
+    fields: &mut Fields<'_, '_>,
+    key: &'static str,
+    code: &'static str,
+    put: bool,
+    report: &mut Report,
+) {
     let name = fields.bounded_text(key, NAME_MAX, report);
     if (put || fields.has(key)) && name.is_missing() {
         report.error(code, fields.path(key));
@@ -142,7 +195,9 @@ fn check_email(fields: &mut Fields<'_, '_>, put: bool, report: &mut Report) {
             }
         }
         Text::Absent if !put => {}
-        Text::Absent | Text::Blank => report.error(codes::USER_INVALID_EMAIL, fields.path("emailAddress")),
+        Text::Absent | Text::Blank => {
+            report.error(codes::USER_INVALID_EMAIL, fields.path("emailAddress"))
+        }
         Text::Invalid => {}
     }
 }
