@@ -12,16 +12,8 @@ use crate::rules::{check_length, email, ip, java_trim, Fields, Read, Text};
 const NAME_MAX: usize = 255;
 
 const TYPES: &[&str] = &["SUPER", "INSTITUTE", "NONE", "CONTACT"];
-const STATUSES: &[&str] = &[
-    "Active", "Locked", "Pending", "Disabled", "Closed", "Expired",
-];
-const FLAGS: &[&str] = &[
-    "manageForms",
-    "manageWfs",
-    "managePrintJobs",
-    "dnd",
-    "downloadLabelsPrintFile",
-];
+const STATUSES: &[&str] = &["Active", "Locked", "Pending", "Disabled", "Closed", "Expired"];
+const FLAGS: &[&str] = &["manageForms", "manageWfs", "managePrintJobs", "dnd", "downloadLabelsPrintFile"];
 const FREE_TEXT: &[&str] = &["phoneNumber", "address", "timeZone", "defaultPrinter"];
 
 /// Every key the server reads from the body.
@@ -66,41 +58,24 @@ fn status_alias(value: &str) -> Option<&'static str> {
 }
 
 /// Checks an Update User body; returns the normalised body.
-pub fn check<'a>(
-    members: &[(Cow<'a, str>, Json<'a>)],
-    options: &Options,
-    report: &mut Report,
-) -> Json<'a> {
+pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report: &mut Report) -> Json<'a> {
     let put = options.mode == Mode::Put;
     let mut fields = Fields::new(members, &[], !put);
 
     fields.integer("id", report);
     // A CONTACT user needs no login name or domain; only the payload's own type says so.
-    let contact =
-        matches!(fields.get("type"), Some(Json::String(name)) if java_trim(name) == "CONTACT");
+    let contact = matches!(fields.get("type"), Some(Json::String(name)) if java_trim(name) == "CONTACT");
 
-    required_name(
-        &mut fields,
-        "firstName",
-        codes::USER_FIRST_NAME_REQUIRED,
-        put,
-        report,
-    );
-    required_name(
-        &mut fields,
-        "lastName",
-        codes::USER_LAST_NAME_REQUIRED,
-        put,
-        report,
-    );
+    required_name(&mut fields, "firstName", codes::USER_FIRST_NAME_REQUIRED, put, report);
+    required_name(&mut fields, "lastName", codes::USER_LAST_NAME_REQUIRED, put, report);
     check_email(&mut fields, put, report);
 
     let login = fields.bounded_text("loginName", NAME_MAX, report);
-    if !contact && (put || fields.has("loginName")) && login.is_missing() {
+    if !contact && required(&login, put) {
         report.error(codes::USER_LOGIN_NAME_REQUIRED, fields.path("loginName"));
     }
     let domain = fields.text("domainName", report);
-    if !contact && (put || fields.has("domainName")) && domain.is_missing() {
+    if !contact && required(&domain, put) {
         report.error(codes::USER_DOMAIN_NAME_REQUIRED, fields.path("domainName"));
     }
     let domain_is_default = match &domain {
@@ -116,29 +91,15 @@ pub fn check<'a>(
     }
 
     let institute = fields.text("instituteName", report);
-    if (put || fields.has("instituteName")) && institute.is_missing() {
+    if required(&institute, put) {
         report.error(codes::USER_INST_REQUIRED, fields.path("instituteName"));
     }
     fields.text("primarySite", report);
     warn_if_reset(&fields, "primarySite", put, report);
 
-    let user_type = fields.enumerated(
-        "type",
-        TYPES,
-        type_alias,
-        codes::USER_INVALID_TYPE,
-        "type",
-        report,
-    );
+    let user_type = fields.enumerated("type", TYPES, type_alias, codes::USER_INVALID_TYPE, "type", report);
     warn_if_reset(&fields, "type", put, report);
-    fields.enumerated(
-        "activityStatus",
-        STATUSES,
-        status_alias,
-        codes::ACTIVITY_STATUS_INVALID,
-        "status",
-        report,
-    );
+    fields.enumerated("activityStatus", STATUSES, status_alias, codes::ACTIVITY_STATUS_INVALID, "status", report);
     warn_if_reset(&fields, "activityStatus", put, report);
 
     let api_user = fields.boolean("apiUser", report);
@@ -171,15 +132,9 @@ pub fn check<'a>(
 }
 
 /// First and last name: required, at most 255 code points.
-fn required_name(
-    fields: &mut Fields<'_, '_>,
-    key: &'static str,
-    code: &'static str,
-    put: bool,
-    report: &mut Report,
-) {
+fn required_name(fields: &mut Fields<'_, '_>, key: &'static str, code: &'static str, put: bool, report: &mut Report) {
     let name = fields.bounded_text(key, NAME_MAX, report);
-    if (put || fields.has(key)) && name.is_missing() {
+    if required(&name, put) {
         report.error(code, fields.path(key));
     }
 }
@@ -195,10 +150,17 @@ fn check_email(fields: &mut Fields<'_, '_>, put: bool, report: &mut Report) {
             }
         }
         Text::Absent if !put => {}
-        Text::Absent | Text::Blank => {
-            report.error(codes::USER_INVALID_EMAIL, fields.path("emailAddress"))
-        }
+        Text::Absent | Text::Blank => report.error(codes::USER_INVALID_EMAIL, fields.path("emailAddress")),
         Text::Invalid => {}
+    }
+}
+
+/// Whether a required field is missing: absent from a full replacement, or sent blank.
+fn required(text: &Text<'_>, put: bool) -> bool {
+    match text {
+        Text::Absent => put,
+        Text::Blank => true,
+        Text::Value(_) | Text::Invalid => false,
     }
 }
 

@@ -74,10 +74,7 @@ impl Date {
 pub fn java_trim(text: &str) -> &str {
     let bytes = text.as_bytes();
     let start = bytes.iter().position(|&b| b > b' ').unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&b| b > b' ')
-        .map_or(start, |last| last + 1);
+    let end = bytes.iter().rposition(|&b| b > b' ').map_or(start, |last| last + 1);
     text.get(start..end).unwrap_or("")
 }
 
@@ -130,30 +127,16 @@ fn key_hash(key: &str) -> u32 {
 }
 
 impl<'d, 'a> Fields<'d, 'a> {
-    pub fn new(
-        members: &'d [(Cow<'a, str>, Json<'a>)],
-        base: &'d [Segment],
-        keep_blank_as_null: bool,
-    ) -> Self {
+    pub fn new(members: &'d [(Cow<'a, str>, Json<'a>)], base: &'d [Segment], keep_blank_as_null: bool) -> Self {
         let hashes = members.iter().map(|(key, _)| key_hash(key)).collect();
         let slots = vec![None; members.len()];
-        Fields {
-            members,
-            hashes,
-            slots,
-            added: Vec::new(),
-            base,
-            keep_blank_as_null,
-            changed: false,
-        }
+        Fields { members, hashes, slots, added: Vec::new(), base, keep_blank_as_null, changed: false }
     }
 
     /// The index of the last member named `key` (Jackson keeps the last of repeated keys).
     fn position(&self, key: &str) -> Option<usize> {
         let hash = key_hash(key);
-        (0..self.members.len())
-            .rev()
-            .find(|&index| self.hashes[index] == hash && self.members[index].0 == key)
+        (0..self.members.len()).rev().find(|&index| self.hashes[index] == hash && self.members[index].0 == key)
     }
 
     /// The last value sent under `key`.
@@ -202,9 +185,13 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reads a text field. Numbers and booleans count as their text, as the server converts them.
     pub fn text(&mut self, key: &'static str, report: &mut Report) -> Text<'a> {
-        let Some(index) = self.position(key) else {
-            return Text::Absent;
-        };
+        match self.position(key) {
+            Some(index) => self.text_at(index, key, report),
+            None => Text::Absent,
+        }
+    }
+
+    fn text_at(&mut self, index: usize, key: &'static str, report: &mut Report) -> Text<'a> {
         let path = || self.path(key);
         match read_text(&self.members[index].1, &path, report) {
             Text::Value(text) => {
@@ -239,26 +226,22 @@ impl<'d, 'a> Fields<'d, 'a> {
         param: &'static str,
         report: &mut Report,
     ) -> Read<&'static str> {
-        match self.text(key, report) {
+        let Some(index) = self.position(key) else {
+            return Read::Absent;
+        };
+        match self.text_at(index, key, report) {
             Text::Absent => Read::Absent,
             Text::Blank => Read::Blank,
             Text::Invalid => Read::Invalid,
             Text::Value(text) => {
-                match alias(&text).or_else(|| {
-                    allowed
-                        .iter()
-                        .copied()
-                        .find(|known| *known == text.as_ref())
-                }) {
+                match alias(&text).or_else(|| allowed.iter().copied().find(|known| *known == text.as_ref())) {
                     Some(known) => {
-                        self.normalise(key, Some(Json::String(Cow::Borrowed(known))));
+                        self.normalise_at(index, Some(Json::String(Cow::Borrowed(known))));
                         Read::Value(known)
                     }
                     None => {
-                        let params = vec![
-                            (param, Param::Text(text.into_owned())),
-                            ("allowed", Param::Text(allowed.join(", "))),
-                        ];
+                        let params =
+                            vec![(param, Param::Text(text.into_owned())), ("allowed", Param::Text(allowed.join(", ")))];
                         report.error_with(code, self.path(key), params);
                         Read::Invalid
                     }
@@ -309,10 +292,7 @@ impl<'d, 'a> Fields<'d, 'a> {
             Json::String(text) => {
                 let trimmed = java_trim(text);
                 let normalised = Json::String(Cow::Owned(trimmed.to_owned()));
-                (
-                    Some(trimmed).filter(|digits| !digits.is_empty()),
-                    Some(normalised),
-                )
+                (Some(trimmed).filter(|digits| !digits.is_empty()), Some(normalised))
             }
             _ => return self.invalid(key, value, reason::NOT_INTEGER, report),
         };
@@ -331,12 +311,7 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reads a date in any form the server accepts. A day that does not exist is read as the day it
     /// rolls over to, with a `DATE_ROLLS_OVER` warning.
-    pub fn date(
-        &mut self,
-        key: &'static str,
-        clock: &dyn Clock,
-        report: &mut Report,
-    ) -> Read<Date> {
+    pub fn date(&mut self, key: &'static str, clock: &dyn Clock, report: &mut Report) -> Read<Date> {
         let Some(index) = self.position(key) else {
             return Read::Absent;
         };
@@ -359,50 +334,26 @@ impl<'d, 'a> Fields<'d, 'a> {
                 self.normalise_blank_at(index);
                 return Read::Blank;
             }
-            Some(Err(DateError::OutOfRange)) => {
-                return self.invalid(key, value, reason::DATE_OUT_OF_RANGE, report)
-            }
-            Some(Err(DateError::Malformed)) => {
-                return self.invalid(key, value, reason::NOT_DATE, report)
-            }
-            Some(Ok(DateValue::Instant(ms))) => Date {
-                instant_ms: ms,
-                day: None,
-            },
+            Some(Err(DateError::OutOfRange)) => return self.invalid(key, value, reason::DATE_OUT_OF_RANGE, report),
+            Some(Err(DateError::Malformed)) => return self.invalid(key, value, reason::NOT_DATE, report),
+            Some(Ok(DateValue::Instant(ms))) => Date { instant_ms: ms, day: None },
             Some(Ok(DateValue::Day { date, rolled_over })) => {
                 if rolled_over {
                     let mut rolled = String::new();
                     date::format_civil(date, &mut rolled);
-                    report.warning_with(
-                        codes::DATE_ROLLS_OVER,
-                        self.path(key),
-                        vec![("date", Param::Text(rolled))],
-                    );
+                    report.warning_with(codes::DATE_ROLLS_OVER, self.path(key), vec![("date", Param::Text(rolled))]);
                 }
-                Date {
-                    instant_ms: clock.local_midnight_ms(date),
-                    day: Some(date),
-                }
+                Date { instant_ms: clock.local_midnight_ms(date), day: Some(date) }
             }
         };
         let mut day = String::with_capacity(10);
-        date::format_civil(
-            date.day
-                .unwrap_or_else(|| clock.local_date(date.instant_ms)),
-            &mut day,
-        );
+        date::format_civil(date.day.unwrap_or_else(|| clock.local_date(date.instant_ms)), &mut day);
         self.normalise_at(index, Some(Json::String(Cow::Owned(day))));
         Read::Value(date)
     }
 
     /// Reports `INVALID_REQUEST` for a value of the wrong JSON type.
-    pub fn invalid<T>(
-        &self,
-        key: &'static str,
-        value: &Json<'_>,
-        why: &'static str,
-        report: &mut Report,
-    ) -> Read<T> {
+    pub fn invalid<T>(&self, key: &'static str, value: &Json<'_>, why: &'static str, report: &mut Report) -> Read<T> {
         report_invalid(report, self.path(key), value, why);
         Read::Invalid
     }
@@ -410,8 +361,7 @@ impl<'d, 'a> Fields<'d, 'a> {
     /// Reports `UNKNOWN_FIELD` for each key outside `known` and `silent`, and builds the normalised
     /// object: members in the order sent, normalised ones replaced, others kept as sent.
     pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
-        let mut out: Vec<(Cow<'a, str>, Json<'a>)> =
-            Vec::with_capacity(self.members.len() + self.added.len());
+        let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len() + self.added.len());
         let mut changed = self.changed;
         for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
             let hash = self.hashes[index];
@@ -428,21 +378,13 @@ impl<'d, 'a> Fields<'d, 'a> {
                     if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
                         let mut path = self.base.to_vec();
                         path.push(Segment::Key(Cow::Owned(key.to_string())));
-                        report.warning_with(
-                            codes::UNKNOWN_FIELD,
-                            path,
-                            vec![("field", Param::Text(key.to_string()))],
-                        );
+                        report.warning_with(codes::UNKNOWN_FIELD, path, vec![("field", Param::Text(key.to_string()))]);
                     }
                     out.push((key.clone(), value.clone()));
                 }
             }
         }
-        out.extend(
-            self.added
-                .into_iter()
-                .map(|(name, value)| (Cow::Borrowed(name), value)),
-        );
+        out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
         report.value_changed |= changed;
         Json::Object(out)
     }
@@ -476,10 +418,7 @@ pub fn read_text<'a>(value: &Json<'a>, path: &dyn Fn() -> Path, report: &mut Rep
 
 /// Reports `INVALID_REQUEST`, naming the reason; values JSON cannot carry and broken text say so.
 pub fn report_invalid(report: &mut Report, path: Path, value: &Json<'_>, why: &'static str) {
-    let mut params = vec![
-        ("reason", Param::Text(why.to_owned())),
-        ("type", value.type_name().into()),
-    ];
+    let mut params = vec![("reason", Param::Text(why.to_owned())), ("type", value.type_name().into())];
     match value {
         Json::Unsupported(kind) => {
             params[0].1 = reason::UNSUPPORTED.into();
@@ -499,11 +438,7 @@ pub fn check_length(report: &mut Report, path: Path, text: &str, max: usize) -> 
     }
     let length = length(text);
     if length > max {
-        report.error_with(
-            codes::FIELD_TOO_LONG,
-            path,
-            vec![("max", max.into()), ("length", length.into())],
-        );
+        report.error_with(codes::FIELD_TOO_LONG, path, vec![("max", max.into()), ("length", length.into())]);
         false
     } else {
         true
@@ -523,11 +458,7 @@ pub fn parse_integer(text: &str) -> Option<i64> {
     for digit in digits.bytes() {
         let digit = i64::from(digit - b'0');
         value = value.checked_mul(10)?;
-        value = if negative {
-            value.checked_sub(digit)?
-        } else {
-            value.checked_add(digit)?
-        };
+        value = if negative { value.checked_sub(digit)? } else { value.checked_add(digit)? };
     }
     Some(value)
 }
