@@ -22,11 +22,7 @@ impl Clock for BrowserClock {
     fn local_midnight_ms(&self, date: CivilDate) -> i64 {
         // Built field by field: `new Date(y, m, d)` reads years 0–99 as 1900–1999.
         let local = Date::new_0();
-        local.set_full_year_with_month_date(
-            date.year as u32,
-            i32::from(date.month) - 1,
-            i32::from(date.day).into(),
-        );
+        local.set_full_year_with_month_date(date.year as u32, i32::from(date.month) - 1, i32::from(date.day).into());
         local.set_hours(0);
         local.set_minutes(0);
         local.set_seconds(0);
@@ -57,41 +53,21 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(options: &str) -> Result<Engine, JsValue> {
         match Options::from_json(options) {
-            Ok(options) => Ok(Engine {
-                validator: Validator::new(options),
-            }),
+            Ok(options) => Ok(Engine { validator: Validator::new(options) }),
             Err(error) => Err(js_sys::TypeError::new(&error.to_string()).into()),
         }
     }
 
     /// Validates a payload's JSON text; `kind` is 0 user, 1 participant, 2 registration.
     pub fn validate(&self, kind: u8, payload: &str, now_ms: f64) -> String {
-        let clock = BrowserClock {
-            now_ms: now_ms as i64,
-        };
-        self.validator
-            .validate_text(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
+        let clock = BrowserClock { now_ms: now_ms as i64 };
+        self.validator.validate_text(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
     }
 
     /// The issues of one field, as a JSON array (`payload` may be empty).
     #[wasm_bindgen(js_name = validateField)]
-    pub fn validate_field(
-        &self,
-        kind: u8,
-        path: &str,
-        value: &str,
-        payload: &str,
-        now_ms: f64,
-    ) -> String {
-        let clock = BrowserClock {
-            now_ms: now_ms as i64,
-        };
-        self.validator.validate_field_text(
-            Kind::from_code(kind).unwrap_or(Kind::User),
-            path,
-            value,
-            payload,
-            &clock,
-        )
+    pub fn validate_field(&self, kind: u8, path: &str, value: &str, payload: &str, now_ms: f64) -> String {
+        let clock = BrowserClock { now_ms: now_ms as i64 };
+        self.validator.validate_field_text(Kind::from_code(kind).unwrap_or(Kind::User), path, value, payload, &clock)
     }
 }

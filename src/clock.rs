@@ -23,10 +23,7 @@ pub struct FixedClock {
 
 impl FixedClock {
     pub fn utc(now_ms: i64) -> Self {
-        FixedClock {
-            now_ms,
-            offset_minutes: 0,
-        }
+        FixedClock { now_ms, offset_minutes: 0 }
     }
 }
 

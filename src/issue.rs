@@ -77,10 +77,7 @@ impl Issue {
     }
 
     pub fn param(&self, name: &str) -> Option<&Param> {
-        self.params
-            .iter()
-            .find(|(key, _)| *key == name)
-            .map(|(_, value)| value)
+        self.params.iter().find(|(key, _)| *key == name).map(|(_, value)| value)
     }
 }
 
@@ -133,47 +130,24 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn add(
-        &mut self,
-        code: &'static str,
-        path: Path,
-        severity: Severity,
-        params: Vec<(&'static str, Param)>,
-    ) {
-        self.issues.push(Issue {
-            code,
-            path,
-            severity,
-            params,
-        });
+    pub fn add(&mut self, code: &'static str, path: Path, severity: Severity, params: Vec<(&'static str, Param)>) {
+        self.issues.push(Issue { code, path, severity, params });
     }
 
     pub fn error(&mut self, code: &'static str, path: Path) {
         self.add(code, path, Severity::Error, Vec::new());
     }
 
-    pub fn error_with(
-        &mut self,
-        code: &'static str,
-        path: Path,
-        params: Vec<(&'static str, Param)>,
-    ) {
+    pub fn error_with(&mut self, code: &'static str, path: Path, params: Vec<(&'static str, Param)>) {
         self.add(code, path, Severity::Error, params);
     }
 
-    pub fn warning_with(
-        &mut self,
-        code: &'static str,
-        path: Path,
-        params: Vec<(&'static str, Param)>,
-    ) {
+    pub fn warning_with(&mut self, code: &'static str, path: Path, params: Vec<(&'static str, Param)>) {
         self.add(code, path, Severity::Warning, params);
     }
 
     pub fn has_errors(&self) -> bool {
-        self.issues
-            .iter()
-            .any(|issue| issue.severity == Severity::Error)
+        self.issues.iter().any(|issue| issue.severity == Severity::Error)
     }
 
     /// Whether an issue already sits at `path` or below it.
@@ -235,12 +209,7 @@ mod tests {
     fn field_names_read_like_form_fields() {
         let issue = Issue {
             code: "SITE_NOT_FOUND",
-            path: vec![
-                "participant".into(),
-                "pmis".into(),
-                1.into(),
-                "siteName".into(),
-            ],
+            path: vec!["participant".into(), "pmis".into(), 1.into(), "siteName".into()],
             severity: Severity::Error,
             params: vec![],
         };

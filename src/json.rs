@@ -89,23 +89,13 @@ pub fn parse(text: &str) -> Result<Document<'_>, ParseError> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(ParseError::TooLarge);
     }
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        too_deep: false,
-        has_unsupported: false,
-    };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, too_deep: false, has_unsupported: false };
     let root = parser.value(0)?;
     parser.skip_ws();
     if parser.pos != parser.bytes.len() {
         return Err(ParseError::Syntax);
     }
-    Ok(Document {
-        root,
-        too_deep: parser.too_deep,
-        has_unsupported: parser.has_unsupported,
-    })
+    Ok(Document { root, too_deep: parser.too_deep, has_unsupported: parser.has_unsupported })
 }
 
 struct Parser<'a> {
@@ -295,10 +285,8 @@ impl<'a> Parser<'a> {
         self.expect(b'"')?;
         let start = self.pos;
         // Fast path: no escapes, borrow the slice.
-        let run = self.bytes[start..]
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            .ok_or(ParseError::Syntax)?;
+        let run =
+            self.bytes[start..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).ok_or(ParseError::Syntax)?;
         self.pos = start + run;
         match self.bytes[self.pos] {
             b'"' => {
@@ -315,11 +303,7 @@ impl<'a> Parser<'a> {
             match self.peek().ok_or(ParseError::Syntax)? {
                 b'"' => {
                     self.pos += 1;
-                    return Ok(if broken {
-                        Json::BrokenText(owned)
-                    } else {
-                        Json::String(Cow::Owned(owned))
-                    });
+                    return Ok(if broken { Json::BrokenText(owned) } else { Json::String(Cow::Owned(owned)) });
                 }
                 b'\\' => {
                     self.pos += 1;
@@ -355,10 +339,7 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let digits = self
-            .bytes
-            .get(self.pos..self.pos + 4)
-            .ok_or(ParseError::Syntax)?;
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or(ParseError::Syntax)?;
         let mut value = 0u32;
         for &digit in digits {
             let nibble = (digit as char).to_digit(16).ok_or(ParseError::Syntax)?;
@@ -477,27 +458,12 @@ mod tests {
         let value = parse(text).unwrap().root;
         let mut out = String::new();
         write(&value, &mut out);
-        assert_eq!(
-            out,
-            "{\"a\":[1,-2.5e3,true,false,null],\"b\":\"x\\\"yé\\n\",\"c\":{}}"
-        );
+        assert_eq!(out, "{\"a\":[1,-2.5e3,true,false,null],\"b\":\"x\\\"yé\\n\",\"c\":{}}");
     }
 
     #[test]
     fn rejects_bad_syntax() {
-        for text in [
-            "",
-            "{",
-            "[1,]",
-            "{\"a\" 1}",
-            "01",
-            "1.",
-            "-",
-            "\"\\x\"",
-            "tru",
-            "{}x",
-            "\"a\u{1}\"",
-        ] {
+        for text in ["", "{", "[1,]", "{\"a\" 1}", "01", "1.", "-", "\"\\x\"", "tru", "{}x", "\"a\u{1}\""] {
             assert_eq!(parse(text).err(), Some(ParseError::Syntax), "{text:?}");
         }
     }
@@ -520,14 +486,8 @@ mod tests {
 
     #[test]
     fn marks_lone_surrogates_and_unsupported_values() {
-        assert_eq!(
-            parse("\"a\\ud800b\"").unwrap().root,
-            Json::BrokenText("a\u{FFFD}b".into())
-        );
-        assert_eq!(
-            parse("\"\\ud83d\\ude00\"").unwrap().root,
-            Json::String("😀".into())
-        );
+        assert_eq!(parse("\"a\\ud800b\"").unwrap().root, Json::BrokenText("a\u{FFFD}b".into()));
+        assert_eq!(parse("\"\\ud83d\\ude00\"").unwrap().root, Json::String("😀".into()));
         let marked = parse("{\"\\u0000unsupported\":\"NaN\"}").unwrap().root;
         assert_eq!(marked, Json::Unsupported("NaN".into()));
     }

@@ -41,10 +41,7 @@ impl ServerVersion {
         let Some(parts) = &self.parts else {
             return true;
         };
-        let have = (
-            parts.first().copied().unwrap_or(0),
-            parts.get(1).copied().unwrap_or(0),
-        );
+        let have = (parts.first().copied().unwrap_or(0), parts.get(1).copied().unwrap_or(0));
         have >= (major, minor)
     }
 }
@@ -103,17 +100,13 @@ impl Options {
                 ("mode", Json::String(mode)) if mode == "patch" => options.mode = Mode::Patch,
                 ("mode", _) => return Err(OptionsError::Mode),
                 ("serverVersion", Json::String(text)) => {
-                    options.server_version =
-                        ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
+                    options.server_version = ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
                 }
                 ("serverVersion", Json::Number(text)) => {
-                    options.server_version =
-                        ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
+                    options.server_version = ServerVersion::parse(text).ok_or(OptionsError::ServerVersion)?;
                 }
                 ("serverVersion", _) => return Err(OptionsError::ServerVersion),
-                ("permissibleValues", lists) => {
-                    read_permissible_values(lists, &mut options.permissible_values)?
-                }
+                ("permissibleValues", lists) => read_permissible_values(lists, &mut options.permissible_values)?,
                 ("settings", settings) => options.settings = read_settings(settings)?,
                 _ => {}
             }
@@ -122,14 +115,10 @@ impl Options {
     }
 }
 
-fn read_permissible_values(
-    lists: &Json<'_>,
-    into: &mut PermissibleValues,
-) -> Result<(), OptionsError> {
+fn read_permissible_values(lists: &Json<'_>, into: &mut PermissibleValues) -> Result<(), OptionsError> {
     let members = lists.as_object().ok_or(OptionsError::PermissibleValues)?;
     for (key, list) in members {
-        let attribute = PvAttribute::from_name(key)
-            .ok_or_else(|| OptionsError::PvAttribute(key.to_string()))?;
+        let attribute = PvAttribute::from_name(key).ok_or_else(|| OptionsError::PvAttribute(key.to_string()))?;
         if matches!(list, Json::Null) {
             continue;
         }
@@ -192,9 +181,9 @@ fn read_pattern(setting: &'static str, value: &Json<'_>) -> Result<Option<Patter
     match value {
         Json::Null => Ok(None),
         Json::String(source) if source.trim().is_empty() => Ok(None),
-        Json::String(source) => Pattern::compile(source)
-            .map(Some)
-            .map_err(|error| OptionsError::Pattern(setting, error)),
+        Json::String(source) => {
+            Pattern::compile(source).map(Some).map_err(|error| OptionsError::Pattern(setting, error))
+        }
         _ => Err(OptionsError::PatternType(setting)),
     }
 }
@@ -219,19 +208,12 @@ mod tests {
     #[test]
     fn bad_options_name_the_option() {
         let message = |text: &str| Options::from_json(text).unwrap_err().to_string();
-        assert_eq!(
-            message(r#"{"mode":"post"}"#),
-            "options.mode must be 'put' or 'patch'"
-        );
+        assert_eq!(message(r#"{"mode":"post"}"#), "options.mode must be 'put' or 'patch'");
         assert!(message(r#"{"serverVersion":"five"}"#).starts_with("options.serverVersion"));
-        assert!(message(r#"{"permissibleValues":{"gender":"Male"}}"#)
-            .starts_with("options.permissibleValues.gender"));
-        assert!(message(r#"{"permissibleValues":{"colour":[]}}"#)
-            .starts_with("options.permissibleValues.colour"));
-        assert!(message(r#"{"settings":{"uidPattern":"("}}"#)
-            .starts_with("options.settings.uidPattern"));
-        assert!(message(r#"{"settings":{"uidMandatory":1}}"#)
-            .starts_with("options.settings.uidMandatory"));
+        assert!(message(r#"{"permissibleValues":{"gender":"Male"}}"#).starts_with("options.permissibleValues.gender"));
+        assert!(message(r#"{"permissibleValues":{"colour":[]}}"#).starts_with("options.permissibleValues.colour"));
+        assert!(message(r#"{"settings":{"uidPattern":"("}}"#).starts_with("options.settings.uidPattern"));
+        assert!(message(r#"{"settings":{"uidMandatory":1}}"#).starts_with("options.settings.uidMandatory"));
         assert_eq!(message("[]"), "options must be an object");
     }
 
@@ -245,10 +227,6 @@ mod tests {
         assert_eq!(list.find("Deceased"), Some(true));
         assert_eq!(list.find("Alive"), Some(false));
         assert_eq!(list.find("Dead"), Some(true), "a plain string Dead is dead");
-        assert_eq!(
-            list.find("Unknown"),
-            None,
-            "the given list replaces the default one"
-        );
+        assert_eq!(list.find("Unknown"), None, "the given list replaces the default one");
     }
 }

@@ -51,11 +51,7 @@ impl Outcome<'_> {
     /// `{"valid":…,"issues":[…],"value":…}`
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256);
-        out.push_str(if self.is_valid() {
-            "{\"valid\":true,\"issues\":"
-        } else {
-            "{\"valid\":false,\"issues\":"
-        });
+        out.push_str(if self.is_valid() { "{\"valid\":true,\"issues\":" } else { "{\"valid\":false,\"issues\":" });
         crate::issue::write_issues(&self.issues, &mut out);
         out.push_str(",\"value\":");
         match &self.value {
@@ -116,9 +112,7 @@ impl Validator {
                     clock,
                     &mut report,
                 ),
-                Kind::Registration => {
-                    registration::check(members, &self.options, clock, &mut report)
-                }
+                Kind::Registration => registration::check(members, &self.options, clock, &mut report),
             }),
             other => {
                 report_invalid(&mut report, Vec::new(), other, reason::NOT_OBJECT);
@@ -130,24 +124,13 @@ impl Validator {
         }
         let value = if report.has_errors() { None } else { value };
         let value_changed = report.value_changed || document.has_unsupported;
-        Outcome {
-            issues: report.issues,
-            value,
-            value_changed,
-        }
+        Outcome { issues: report.issues, value, value_changed }
     }
 
     /// The issues of one field: `value` replaces the field's value in `payload` (or in an empty
     /// payload), the whole payload is checked, so cross-field rules see the rest, and only the issues at
     /// or under `path` are kept. Returns the issues as a JSON array.
-    pub fn validate_field_text(
-        &self,
-        kind: Kind,
-        path: &str,
-        value: &str,
-        payload: &str,
-        clock: &dyn Clock,
-    ) -> String {
+    pub fn validate_field_text(&self, kind: Kind, path: &str, value: &str, payload: &str, clock: &dyn Clock) -> String {
         let issues = match self.field_issues(kind, path, value, payload, clock) {
             Ok(issues) => issues,
             Err(error) => unreadable(error).issues,
@@ -175,11 +158,7 @@ impl Validator {
         };
         let value_document = json::parse(value)?;
         let mut document = if payload.is_empty() {
-            Document {
-                root: Json::Object(Vec::new()),
-                too_deep: false,
-                has_unsupported: false,
-            }
+            Document { root: Json::Object(Vec::new()), too_deep: false, has_unsupported: false }
         } else {
             json::parse(payload)?
         };
@@ -201,17 +180,8 @@ fn unreadable(error: ParseError) -> Outcome<'static> {
     if error == ParseError::TooLarge {
         params.push(("max", json::MAX_TEXT_BYTES.into()));
     }
-    let issue = Issue {
-        code: codes::INVALID_REQUEST,
-        path: Vec::new(),
-        severity: Severity::Error,
-        params,
-    };
-    Outcome {
-        issues: vec![issue],
-        value: None,
-        value_changed: false,
-    }
+    let issue = Issue { code: codes::INVALID_REQUEST, path: Vec::new(), severity: Severity::Error, params };
+    Outcome { issues: vec![issue], value: None, value_changed: false }
 }
 
 /// Reports the first value nested too deeply, unless its field already has an error.
@@ -236,10 +206,7 @@ fn report_too_deep(root: &Json<'_>, report: &mut Report) {
         path.push(segment);
         node = value;
     }
-    let already = report
-        .issues
-        .iter()
-        .any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
+    let already = report.issues.iter().any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
     if !already {
         report_invalid(report, path, node, reason::TOO_DEEP);
     }
@@ -327,30 +294,9 @@ mod tests {
     #[test]
     fn reads_field_paths() {
         let path = parse_field_path("participant.pmis[1].siteName").unwrap();
-        assert_eq!(
-            path,
-            vec![
-                "participant".into(),
-                "pmis".into(),
-                1.into(),
-                "siteName".into()
-            ]
-        );
-        assert_eq!(
-            parse_field_path("races[0]").unwrap(),
-            vec!["races".into(), 0.into()]
-        );
-        for bad in [
-            "",
-            ".",
-            "a..b",
-            "[0]",
-            "a[",
-            "a[x]",
-            "a[1]b",
-            "a[]",
-            "a[9999999]",
-        ] {
+        assert_eq!(path, vec!["participant".into(), "pmis".into(), 1.into(), "siteName".into()]);
+        assert_eq!(parse_field_path("races[0]").unwrap(), vec!["races".into(), 0.into()]);
+        for bad in ["", ".", "a..b", "[0]", "a[", "a[x]", "a[1]b", "a[]", "a[9999999]"] {
             assert_eq!(parse_field_path(bad), None, "{bad}");
         }
     }

@@ -34,12 +34,7 @@ unsafe impl Sync for ClassAllocator {}
 impl ClassAllocator {
     pub const fn new() -> Self {
         ClassAllocator {
-            state: UnsafeCell::new(State {
-                free: [null_mut(); CLASSES],
-                large: null_mut(),
-                bump: 0,
-                bump_end: 0,
-            }),
+            state: UnsafeCell::new(State { free: [null_mut(); CLASSES], large: null_mut(), bump: 0, bump_end: 0 }),
         }
     }
 }

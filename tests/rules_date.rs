@@ -1,6 +1,6 @@
 use openspecimen_validate::rules::date::{
-    civil_from_days, days_from_civil, format_civil, is_valid_civil, parse_date_text,
-    parse_epoch_number, CivilDate, DateError, DateValue, MAX_EPOCH_MS, MIN_EPOCH_MS,
+    civil_from_days, days_from_civil, format_civil, is_valid_civil, parse_date_text, parse_epoch_number, CivilDate,
+    DateError, DateValue, MAX_EPOCH_MS, MIN_EPOCH_MS,
 };
 
 const DAY_MS: i64 = 86_400_000;
@@ -10,17 +10,11 @@ fn civil(year: i32, month: u8, day: u8) -> CivilDate {
 }
 
 fn day(year: i32, month: u8, day: u8) -> Result<DateValue, DateError> {
-    Ok(DateValue::Day {
-        date: civil(year, month, day),
-        rolled_over: false,
-    })
+    Ok(DateValue::Day { date: civil(year, month, day), rolled_over: false })
 }
 
 fn rolled(year: i32, month: u8, day: u8) -> Result<DateValue, DateError> {
-    Ok(DateValue::Day {
-        date: civil(year, month, day),
-        rolled_over: true,
-    })
+    Ok(DateValue::Day { date: civil(year, month, day), rolled_over: true })
 }
 
 fn instant(ms: i64) -> Result<DateValue, DateError> {
@@ -103,14 +97,8 @@ fn epoch_out_of_range() {
 #[test]
 fn epoch_numbers() {
     assert_eq!(parse_epoch_number("0"), instant(0));
-    assert_eq!(
-        parse_epoch_number("-315619200000"),
-        instant(-315_619_200_000)
-    );
-    assert_eq!(
-        parse_epoch_number("1705276800000"),
-        instant(1_705_276_800_000)
-    );
+    assert_eq!(parse_epoch_number("-315619200000"), instant(-315_619_200_000));
+    assert_eq!(parse_epoch_number("1705276800000"), instant(1_705_276_800_000));
     assert_eq!(parse_epoch_number("-62167219200000"), instant(MIN_EPOCH_MS));
     assert_eq!(parse_epoch_number("253402300799999"), instant(MAX_EPOCH_MS));
     let bad = Err(DateError::Malformed);
@@ -148,60 +136,21 @@ fn iso_instants() {
     assert_eq!(parse_date_text("2024-01-15T00:00:00Z"), instant(jan15));
     assert_eq!(parse_date_text("2024-01-15t00:00:00z"), instant(jan15));
     assert_eq!(parse_date_text("2024-01-15T00:00Z"), instant(jan15));
-    assert_eq!(
-        parse_date_text("2024-01-15T10:20:30Z"),
-        instant(jan15 + 10 * 3_600_000 + 20 * 60_000 + 30_000)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T10:20Z"),
-        instant(jan15 + 10 * 3_600_000 + 20 * 60_000)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.1Z"),
-        instant(jan15 + 100)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.12Z"),
-        instant(jan15 + 120)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.123Z"),
-        instant(jan15 + 123)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.1239Z"),
-        instant(jan15 + 123)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.999999999Z"),
-        instant(jan15 + 999)
-    );
-    assert_eq!(
-        parse_date_text("2024-01-15T00:00:00.000000001Z"),
-        instant(jan15)
-    );
+    assert_eq!(parse_date_text("2024-01-15T10:20:30Z"), instant(jan15 + 10 * 3_600_000 + 20 * 60_000 + 30_000));
+    assert_eq!(parse_date_text("2024-01-15T10:20Z"), instant(jan15 + 10 * 3_600_000 + 20 * 60_000));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.1Z"), instant(jan15 + 100));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.12Z"), instant(jan15 + 120));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.123Z"), instant(jan15 + 123));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.1239Z"), instant(jan15 + 123));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.999999999Z"), instant(jan15 + 999));
+    assert_eq!(parse_date_text("2024-01-15T00:00:00.000000001Z"), instant(jan15));
     assert_eq!(parse_date_text("1970-01-01T00:00:00Z"), instant(0));
     assert_eq!(parse_date_text("1969-12-31T23:59:59.999Z"), instant(-1));
-    assert_eq!(
-        parse_date_text("1960-01-01T00:00:00Z"),
-        instant(-315_619_200_000)
-    );
-    assert_eq!(
-        parse_date_text("2024-02-29T23:59:59Z"),
-        instant(1_709_251_199_000)
-    );
-    assert_eq!(
-        parse_date_text("2000-02-29T00:00:00Z"),
-        instant(951_782_400_000)
-    );
-    assert_eq!(
-        parse_date_text("0000-01-01T00:00:00Z"),
-        instant(MIN_EPOCH_MS)
-    );
-    assert_eq!(
-        parse_date_text("9999-12-31T23:59:59.999999999Z"),
-        instant(MAX_EPOCH_MS)
-    );
+    assert_eq!(parse_date_text("1960-01-01T00:00:00Z"), instant(-315_619_200_000));
+    assert_eq!(parse_date_text("2024-02-29T23:59:59Z"), instant(1_709_251_199_000));
+    assert_eq!(parse_date_text("2000-02-29T00:00:00Z"), instant(951_782_400_000));
+    assert_eq!(parse_date_text("0000-01-01T00:00:00Z"), instant(MIN_EPOCH_MS));
+    assert_eq!(parse_date_text("9999-12-31T23:59:59.999999999Z"), instant(MAX_EPOCH_MS));
 }
 
 #[test]
@@ -302,20 +251,14 @@ fn known_day_numbers() {
     assert_eq!(days_from_civil(civil(1969, 12, 31)), -1);
     assert_eq!(days_from_civil(civil(1970, 1, 2)), 1);
     assert_eq!(days_from_civil(civil(1960, 1, 1)), -3653);
-    assert_eq!(
-        days_from_civil(civil(1960, 1, 1)) * DAY_MS,
-        -315_619_200_000
-    );
+    assert_eq!(days_from_civil(civil(1960, 1, 1)) * DAY_MS, -315_619_200_000);
     assert_eq!(days_from_civil(civil(2000, 1, 1)), 10_957);
     assert_eq!(days_from_civil(civil(2000, 2, 29)), 11_016);
     assert_eq!(days_from_civil(civil(2000, 3, 1)), 11_017);
     assert_eq!(days_from_civil(civil(1900, 2, 28)), -25_509);
     assert_eq!(days_from_civil(civil(1900, 3, 1)), -25_508);
     assert_eq!(days_from_civil(civil(2024, 1, 15)), 19_737);
-    assert_eq!(
-        days_from_civil(civil(2024, 3, 1)) - days_from_civil(civil(2024, 2, 28)),
-        2
-    );
+    assert_eq!(days_from_civil(civil(2024, 3, 1)) - days_from_civil(civil(2024, 2, 28)), 2);
     assert_eq!(days_from_civil(civil(0, 1, 1)), -719_528);
     assert_eq!(days_from_civil(civil(9999, 12, 31)), 2_932_896);
     assert_eq!(civil_from_days(0), civil(1970, 1, 1));
@@ -330,42 +273,15 @@ fn known_day_numbers() {
 
 #[test]
 fn lenient_fields_carry_over() {
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 1, 32))),
-        civil(2024, 2, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 2, 30))),
-        civil(2024, 3, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 12, 32))),
-        civil(2025, 1, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 3, 0))),
-        civil(2024, 2, 29)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 13, 1))),
-        civil(2025, 1, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 0, 1))),
-        civil(2023, 12, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 25, 1))),
-        civil(2026, 1, 1)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 1, 255))),
-        civil(2024, 9, 11)
-    );
-    assert_eq!(
-        civil_from_days(days_from_civil(civil(2024, 255, 255))),
-        civil(2045, 11, 10)
-    );
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 1, 32))), civil(2024, 2, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 2, 30))), civil(2024, 3, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 12, 32))), civil(2025, 1, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 3, 0))), civil(2024, 2, 29));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 13, 1))), civil(2025, 1, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 0, 1))), civil(2023, 12, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 25, 1))), civil(2026, 1, 1));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 1, 255))), civil(2024, 9, 11));
+    assert_eq!(civil_from_days(days_from_civil(civil(2024, 255, 255))), civil(2045, 11, 10));
 }
 
 #[test]
@@ -379,9 +295,7 @@ fn round_trip_every_day_over_ten_thousand_years() {
         assert!(date > previous, "{date:?} after {previous:?}");
         assert_eq!(days_from_civil(date), days);
         // Consecutive days: either the next day of the month, or the first of the next month.
-        let next_in_month = date.year == previous.year
-            && date.month == previous.month
-            && date.day == previous.day + 1;
+        let next_in_month = date.year == previous.year && date.month == previous.month && date.day == previous.day + 1;
         let first_of_next = date.day == 1
             && ((date.year == previous.year && date.month == previous.month + 1)
                 || (date.year == previous.year + 1 && date.month == 1 && previous.month == 12));
@@ -401,12 +315,7 @@ fn round_trip_sparse_over_the_whole_range() {
         assert_eq!(days_from_civil(date), days);
         days += step;
     }
-    for date in [
-        civil(i32::MIN, 1, 1),
-        civil(i32::MAX, 12, 31),
-        civil(-1, 3, 1),
-        civil(1, 2, 28),
-    ] {
+    for date in [civil(i32::MIN, 1, 1), civil(i32::MAX, 12, 31), civil(-1, 3, 1), civil(1, 2, 28)] {
         assert_eq!(civil_from_days(days_from_civil(date)), date);
     }
 }
@@ -439,20 +348,12 @@ fn formatting() {
 #[test]
 fn parse_then_format() {
     for text in ["2024-01-05", "0000-01-01", "9999-12-31", "2000-02-29"] {
-        let Ok(DateValue::Day {
-            date,
-            rolled_over: false,
-        }) = parse_date_text(text)
-        else {
+        let Ok(DateValue::Day { date, rolled_over: false }) = parse_date_text(text) else {
             panic!("{text:?}");
         };
         assert_eq!(formatted(date), text);
     }
-    let Ok(DateValue::Day {
-        date,
-        rolled_over: true,
-    }) = parse_date_text("2023-02-29")
-    else {
+    let Ok(DateValue::Day { date, rolled_over: true }) = parse_date_text("2023-02-29") else {
         panic!("2023-02-29");
     };
     assert_eq!(formatted(date), "2023-03-01");
@@ -488,11 +389,7 @@ fn odd_inputs_do_not_panic() {
         "\u{0}",
     ] {
         assert_eq!(parse_date_text(text), Err(DateError::Malformed), "{text:?}");
-        assert_eq!(
-            parse_epoch_number(text),
-            Err(DateError::Malformed),
-            "{text:?}"
-        );
+        assert_eq!(parse_epoch_number(text), Err(DateError::Malformed), "{text:?}");
     }
 }
 
@@ -521,12 +418,7 @@ fn random_instants_round_trip_through_iso_text() {
         let in_day = ms.rem_euclid(DAY_MS);
         text.clear();
         format_civil(civil_from_days(days), &mut text);
-        let (h, m, s, milli) = (
-            in_day / 3_600_000,
-            in_day / 60_000 % 60,
-            in_day / 1_000 % 60,
-            in_day % 1_000,
-        );
+        let (h, m, s, milli) = (in_day / 3_600_000, in_day / 60_000 % 60, in_day / 1_000 % 60, in_day % 1_000);
         let nanos_tail = rng.below(1_000_000);
         text.push_str(&format!("T{h:02}:{m:02}:{s:02}.{milli:03}{nanos_tail:06}Z"));
         assert_eq!(parse_date_text(&text), instant(ms), "{text}");
@@ -538,9 +430,7 @@ fn random_instants_round_trip_through_iso_text() {
 
 #[test]
 fn every_written_day_parses_and_rolls_like_the_calendar() {
-    for year in [
-        0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 9996, 9999,
-    ] {
+    for year in [0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 9996, 9999] {
         for month in 1..=12u8 {
             for d in 1..=31u8 {
                 let text = format!("{year:04}-{month:02}-{d:02}");
@@ -549,10 +439,7 @@ fn every_written_day_parses_and_rolls_like_the_calendar() {
                 let result = parse_date_text(&text);
                 assert_eq!(
                     result,
-                    Ok(DateValue::Day {
-                        date: expected,
-                        rolled_over: !is_valid_civil(written)
-                    }),
+                    Ok(DateValue::Day { date: expected, rolled_over: !is_valid_civil(written) }),
                     "{text}"
                 );
                 // A rolled day only ever moves into the next month.
@@ -566,15 +453,11 @@ fn every_written_day_parses_and_rolls_like_the_calendar() {
 
 #[test]
 fn random_strings_do_not_panic() {
-    const ALPHABET: &[char] = &[
-        '0', '1', '2', '9', '-', ':', '.', 'T', 't', 'Z', 'z', '+', ' ', 'e', 'é', '٣',
-    ];
+    const ALPHABET: &[char] = &['0', '1', '2', '9', '-', ':', '.', 'T', 't', 'Z', 'z', '+', ' ', 'e', 'é', '٣'];
     let mut rng = XorShift(99);
     for _ in 0..300_000 {
         let len = rng.below(32);
-        let s: String = (0..len)
-            .map(|_| ALPHABET[rng.below(ALPHABET.len() as u64) as usize])
-            .collect();
+        let s: String = (0..len).map(|_| ALPHABET[rng.below(ALPHABET.len() as u64) as usize]).collect();
         for result in [parse_date_text(&s), parse_epoch_number(&s)] {
             match result {
                 Ok(DateValue::Instant(ms)) => assert!((MIN_EPOCH_MS..=MAX_EPOCH_MS).contains(&ms)),

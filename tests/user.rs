@@ -12,13 +12,8 @@ fn validator(options: &str) -> Validator {
 /// Validates `payload` and returns the outcome's issues as `(code, field, severity)` plus the outcome.
 fn check_with(options: &str, payload: &str) -> (Vec<(String, String, Severity)>, String) {
     let document = json::parse(payload).expect("test payloads are JSON");
-    let outcome: Outcome<'_> =
-        validator(options).check(Kind::User, &document, &FixedClock::utc(NOW));
-    let issues = outcome
-        .issues
-        .iter()
-        .map(|issue| (issue.code.to_owned(), issue.field(), issue.severity))
-        .collect();
+    let outcome: Outcome<'_> = validator(options).check(Kind::User, &document, &FixedClock::utc(NOW));
+    let issues = outcome.issues.iter().map(|issue| (issue.code.to_owned(), issue.field(), issue.severity)).collect();
     (issues, outcome.to_json())
 }
 
@@ -52,15 +47,11 @@ const FULL: &str = r#"{"id":7,"firstName":"Ann","lastName":"Lee","emailAddress":
 /// `FULL` with one member replaced (or added) as `"key": value`.
 fn full_with(key: &str, value: &str) -> String {
     let mut document = json::parse(FULL).unwrap().root;
-    let Json::Object(members) = &mut document else {
-        unreachable!()
-    };
+    let Json::Object(members) = &mut document else { unreachable!() };
     members.retain(|(name, _)| name != key);
     let member = format!("{{\"{key}\":{value}}}");
     let parsed = json::parse(&member).unwrap().root;
-    let Json::Object(mut added) = parsed else {
-        unreachable!()
-    };
+    let Json::Object(mut added) = parsed else { unreachable!() };
     let added = added.remove(0);
     let mut text = String::from("{");
     for (index, (name, value)) in members.iter().chain(std::iter::once(&added)).enumerate() {
@@ -77,13 +68,8 @@ fn full_with(key: &str, value: &str) -> String {
 
 fn full_without(key: &str) -> String {
     let document = json::parse(FULL).unwrap().root;
-    let Json::Object(members) = document else {
-        unreachable!()
-    };
-    let kept: Vec<_> = members
-        .into_iter()
-        .filter(|(name, _)| name != key)
-        .collect();
+    let Json::Object(members) = document else { unreachable!() };
+    let kept: Vec<_> = members.into_iter().filter(|(name, _)| name != key).collect();
     let mut text = String::new();
     json::write(&Json::Object(kept), &mut text);
     text
@@ -99,20 +85,14 @@ fn the_documentation_example_is_valid() {
     }"#;
     assert_eq!(errors("{}", example), vec![]);
     // The example leaves out primarySite, which a PUT then clears (manageForms is forced for SUPER).
-    assert_eq!(
-        warnings("{}", example),
-        vec![pair("PUT_RESETS_FIELD", "primarySite")]
-    );
+    assert_eq!(warnings("{}", example), vec![pair("PUT_RESETS_FIELD", "primarySite")]);
 }
 
 #[test]
 fn a_complete_body_is_valid_with_no_warning() {
     let (issues, json) = check_with("{}", FULL);
     assert_eq!(issues, vec![]);
-    assert!(
-        json.starts_with(r#"{"valid":true,"issues":[],"value":{"id":7,"firstName":"Ann""#),
-        "{json}"
-    );
+    assert!(json.starts_with(r#"{"valid":true,"issues":[],"value":{"id":7,"firstName":"Ann""#), "{json}");
 }
 
 #[test]
@@ -138,27 +118,15 @@ fn blank_and_null_count_as_missing() {
             vec![pair("USER_FIRST_NAME_REQUIRED", "firstName")],
             "{blank}"
         );
-        assert_eq!(
-            errors("{}", &full_with("lastName", blank)),
-            vec![pair("USER_LAST_NAME_REQUIRED", "lastName")]
-        );
-        assert_eq!(
-            errors("{}", &full_with("instituteName", blank)),
-            vec![pair("USER_INST_REQUIRED", "instituteName")]
-        );
-        assert_eq!(
-            errors("{}", &full_with("loginName", blank)),
-            vec![pair("USER_LOGIN_NAME_REQUIRED", "loginName")]
-        );
+        assert_eq!(errors("{}", &full_with("lastName", blank)), vec![pair("USER_LAST_NAME_REQUIRED", "lastName")]);
+        assert_eq!(errors("{}", &full_with("instituteName", blank)), vec![pair("USER_INST_REQUIRED", "instituteName")]);
+        assert_eq!(errors("{}", &full_with("loginName", blank)), vec![pair("USER_LOGIN_NAME_REQUIRED", "loginName")]);
         assert_eq!(
             errors("{}", &full_with("domainName", blank)),
             vec![pair("USER_DOMAIN_NAME_REQUIRED", "domainName")]
         );
         // A blank email is USER_INVALID_EMAIL, as on the server.
-        assert_eq!(
-            errors("{}", &full_with("emailAddress", blank)),
-            vec![pair("USER_INVALID_EMAIL", "emailAddress")]
-        );
+        assert_eq!(errors("{}", &full_with("emailAddress", blank)), vec![pair("USER_INVALID_EMAIL", "emailAddress")]);
     }
     // A no-break space is not blank for Java's isBlank.
     assert_eq!(errors("{}", &full_with("firstName", r#""\u00a0""#)), vec![]);
@@ -175,21 +143,11 @@ fn names_email_and_login_are_at_most_255_code_points() {
     let at = |n: usize| format!("\"{}\"", "é".repeat(n));
     for key in ["firstName", "lastName", "loginName"] {
         assert_eq!(errors("{}", &full_with(key, &at(255))), vec![], "{key}");
-        assert_eq!(
-            errors("{}", &full_with(key, &at(256))),
-            vec![pair("FIELD_TOO_LONG", key)],
-            "{key}"
-        );
+        assert_eq!(errors("{}", &full_with(key, &at(256))), vec![pair("FIELD_TOO_LONG", key)], "{key}");
     }
     let email = |n: usize| format!("\"{}@example.org\"", "a".repeat(n - "@example.org".len()));
-    assert_eq!(
-        errors("{}", &full_with("emailAddress", &email(255))),
-        vec![]
-    );
-    assert_eq!(
-        errors("{}", &full_with("emailAddress", &email(256))),
-        vec![pair("FIELD_TOO_LONG", "emailAddress")]
-    );
+    assert_eq!(errors("{}", &full_with("emailAddress", &email(255))), vec![]);
+    assert_eq!(errors("{}", &full_with("emailAddress", &email(256))), vec![pair("FIELD_TOO_LONG", "emailAddress")]);
 }
 
 #[test]
@@ -212,25 +170,11 @@ fn email_addresses_follow_the_server_parser() {
         "josé@exämple.de",
         "x@[10.0.0.1]",
     ] {
-        assert_eq!(
-            errors("{}", &full_with("emailAddress", &format!("{good:?}"))),
-            vec![],
-            "{good}"
-        );
+        assert_eq!(errors("{}", &full_with("emailAddress", &format!("{good:?}"))), vec![], "{good}");
     }
-    for bad in [
-        "a..b@x",
-        "nobody",
-        "@x.org",
-        "a@",
-        ".a@x",
-        "a.@x",
-        "a@x.",
-        "a b@x",
-        "Ann <ann@x.org>",
-        "a@x,b@y",
-        "a@b@c",
-    ] {
+    for bad in
+        ["a..b@x", "nobody", "@x.org", "a@", ".a@x", "a.@x", "a@x.", "a b@x", "Ann <ann@x.org>", "a@x,b@y", "a@b@c"]
+    {
         assert_eq!(
             errors("{}", &full_with("emailAddress", &format!("{bad:?}"))),
             vec![pair("USER_INVALID_EMAIL", "emailAddress")],
@@ -249,13 +193,7 @@ fn contact_users_need_no_login_or_domain() {
         errors(r#"{"mode":"patch"}"#, r#"{"loginName":""}"#),
         vec![pair("USER_LOGIN_NAME_REQUIRED", "loginName")]
     );
-    assert_eq!(
-        errors(
-            r#"{"mode":"patch"}"#,
-            r#"{"loginName":"","type":"CONTACT"}"#
-        ),
-        vec![]
-    );
+    assert_eq!(errors(r#"{"mode":"patch"}"#, r#"{"loginName":"","type":"CONTACT"}"#), vec![]);
 }
 
 #[test]
@@ -279,21 +217,13 @@ fn user_types_are_exact_but_regular_is_any_case() {
     let payload = full_with("type", "\"admin\"");
     let document = json::parse(&payload).unwrap();
     let outcome = validator("{}").check(Kind::User, &document, &FixedClock::utc(NOW));
-    assert_eq!(
-        outcome.issues[0].param("type"),
-        Some(&Param::Text("admin".into()))
-    );
+    assert_eq!(outcome.issues[0].param("type"), Some(&Param::Text("admin".into())));
 }
 
 #[test]
 fn activity_statuses_are_exact_and_archived_means_closed() {
-    for good in [
-        "Active", "Locked", "Pending", "Disabled", "Closed", "Expired",
-    ] {
-        assert!(
-            errors("{}", &full_with("activityStatus", &format!("{good:?}"))).is_empty(),
-            "{good}"
-        );
+    for good in ["Active", "Locked", "Pending", "Disabled", "Closed", "Expired"] {
+        assert!(errors("{}", &full_with("activityStatus", &format!("{good:?}"))).is_empty(), "{good}");
     }
     let (issues, json) = check_with("{}", &full_with("activityStatus", "\"Archived\""));
     assert!(issues.is_empty());
@@ -320,69 +250,29 @@ fn api_users_need_a_valid_ip_range() {
             format!("{payload},\"ipRange\":{ip}}}")
         }
     };
-    assert_eq!(
-        errors("{}", &with_api("")),
-        vec![pair("USER_IP_REQ", "ipRange")]
-    );
-    assert_eq!(
-        errors("{}", &with_api("\" \"")),
-        vec![pair("USER_IP_REQ", "ipRange")]
-    );
-    for good in [
-        "*",
-        "10.0.0.1",
-        "10.0.0.0/8",
-        "::1",
-        "2001:db8::/32",
-        "10.0.0.0/8, 192.168.1.5 ,::1",
-    ] {
-        assert_eq!(
-            errors("{}", &with_api(&format!("{good:?}"))),
-            vec![],
-            "{good}"
-        );
+    assert_eq!(errors("{}", &with_api("")), vec![pair("USER_IP_REQ", "ipRange")]);
+    assert_eq!(errors("{}", &with_api("\" \"")), vec![pair("USER_IP_REQ", "ipRange")]);
+    for good in ["*", "10.0.0.1", "10.0.0.0/8", "::1", "2001:db8::/32", "10.0.0.0/8, 192.168.1.5 ,::1"] {
+        assert_eq!(errors("{}", &with_api(&format!("{good:?}"))), vec![], "{good}");
     }
-    for bad in [
-        "*,10.0.0.1",
-        "256.0.0.1",
-        "10.0.0.0/33",
-        "host.example.org",
-        "10.0.0.1,",
-    ] {
-        assert_eq!(
-            errors("{}", &with_api(&format!("{bad:?}"))),
-            vec![pair("USER_INVALID_IP", "ipRange")],
-            "{bad}"
-        );
+    for bad in ["*,10.0.0.1", "256.0.0.1", "10.0.0.0/33", "host.example.org", "10.0.0.1,"] {
+        assert_eq!(errors("{}", &with_api(&format!("{bad:?}"))), vec![pair("USER_INVALID_IP", "ipRange")], "{bad}");
     }
     // Not an API user: the range is not checked.
     let not_api = full_with("ipRange", "\"garbage\"");
     assert_eq!(errors("{}", &not_api), vec![]);
     // apiUser must be a boolean.
-    assert_eq!(
-        errors("{}", &full_with("apiUser", "\"yes\"")),
-        vec![pair("INVALID_REQUEST", "apiUser")]
-    );
+    assert_eq!(errors("{}", &full_with("apiUser", "\"yes\"")), vec![pair("INVALID_REQUEST", "apiUser")]);
 }
 
 #[test]
 fn booleans_take_true_false_and_their_strings_only() {
-    for key in [
-        "manageForms",
-        "manageWfs",
-        "managePrintJobs",
-        "dnd",
-        "downloadLabelsPrintFile",
-    ] {
+    for key in ["manageForms", "manageWfs", "managePrintJobs", "dnd", "downloadLabelsPrintFile"] {
         for good in ["true", "false", "\"true\"", "\"false\"", "null"] {
             assert_eq!(errors("{}", &full_with(key, good)), vec![], "{key}={good}");
         }
         for bad in ["0", "1", "\"yes\"", "\"TRUE\"", "[]", "{}"] {
-            assert_eq!(
-                errors("{}", &full_with(key, bad)),
-                vec![pair("INVALID_REQUEST", key)],
-                "{key}={bad}"
-            );
+            assert_eq!(errors("{}", &full_with(key, bad)), vec![pair("INVALID_REQUEST", key)], "{key}={bad}");
         }
     }
     let (_, json) = check_with("{}", &full_with("dnd", "\"true\""));
@@ -391,27 +281,15 @@ fn booleans_take_true_false_and_their_strings_only() {
 
 #[test]
 fn wrong_json_types_are_invalid_request_at_the_field_and_nothing_else() {
-    assert_eq!(
-        errors("{}", &full_with("firstName", "{}")),
-        vec![pair("INVALID_REQUEST", "firstName")]
-    );
+    assert_eq!(errors("{}", &full_with("firstName", "{}")), vec![pair("INVALID_REQUEST", "firstName")]);
     assert_eq!(
         errors("{}", &full_with("emailAddress", "[\"a@b.org\"]")),
         vec![pair("INVALID_REQUEST", "emailAddress")]
     );
-    assert_eq!(
-        errors("{}", &full_with("id", "1.5")),
-        vec![pair("INVALID_REQUEST", "id")]
-    );
-    assert_eq!(
-        errors("{}", &full_with("id", "\"12a\"")),
-        vec![pair("INVALID_REQUEST", "id")]
-    );
+    assert_eq!(errors("{}", &full_with("id", "1.5")), vec![pair("INVALID_REQUEST", "id")]);
+    assert_eq!(errors("{}", &full_with("id", "\"12a\"")), vec![pair("INVALID_REQUEST", "id")]);
     assert_eq!(errors("{}", &full_with("id", "\"12\"")), vec![]);
-    assert_eq!(
-        errors("{}", &full_with("phoneNumber", "[1]")),
-        vec![pair("INVALID_REQUEST", "phoneNumber")]
-    );
+    assert_eq!(errors("{}", &full_with("phoneNumber", "[1]")), vec![pair("INVALID_REQUEST", "phoneNumber")]);
     // Numbers and booleans in text fields are their text, as the server converts them.
     assert_eq!(errors("{}", &full_with("firstName", "42")), vec![]);
     assert_eq!(errors("{}", &full_with("instituteName", "true")), vec![]);
@@ -420,21 +298,14 @@ fn wrong_json_types_are_invalid_request_at_the_field_and_nothing_else() {
 #[test]
 fn a_body_that_is_not_an_object_is_invalid_request_at_the_root() {
     for body in ["[]", "null", "1", "\"user\"", "true"] {
-        assert_eq!(
-            errors("{}", body),
-            vec![pair("INVALID_REQUEST", "")],
-            "{body}"
-        );
+        assert_eq!(errors("{}", body), vec![pair("INVALID_REQUEST", "")], "{body}");
     }
 }
 
 #[test]
 fn the_system_login_is_reserved_in_the_openspecimen_domain() {
     let system = full_with("loginName", "\"$system\"");
-    assert_eq!(
-        errors("{}", &system),
-        vec![pair("USER_SYS_LOGIN_NAME", "loginName")]
-    );
+    assert_eq!(errors("{}", &system), vec![pair("USER_SYS_LOGIN_NAME", "loginName")]);
     let elsewhere = system.replace("\"openspecimen\"", "\"ldap\"");
     assert_eq!(errors("{}", &elsewhere), vec![]);
 }
@@ -442,11 +313,7 @@ fn the_system_login_is_reserved_in_the_openspecimen_domain() {
 #[test]
 fn put_warns_about_fields_it_resets() {
     for key in ["type", "activityStatus", "primarySite", "manageForms"] {
-        assert_eq!(
-            warnings("{}", &full_without(key)),
-            vec![pair("PUT_RESETS_FIELD", key)],
-            "{key}"
-        );
+        assert_eq!(warnings("{}", &full_without(key)), vec![pair("PUT_RESETS_FIELD", key)], "{key}");
     }
     // Sent as null or blank counts as sent.
     assert_eq!(warnings("{}", &full_with("primarySite", "null")), vec![]);
@@ -455,25 +322,15 @@ fn put_warns_about_fields_it_resets() {
     let admin = full_without("manageForms").replace("\"NONE\"", "\"SUPER\"");
     assert_eq!(warnings("{}", &admin), vec![]);
     // PATCH never warns.
-    assert_eq!(
-        warnings(r#"{"mode":"patch"}"#, r#"{"firstName":"Ann"}"#),
-        vec![]
-    );
+    assert_eq!(warnings(r#"{"mode":"patch"}"#, r#"{"firstName":"Ann"}"#), vec![]);
 }
 
 #[test]
 fn unknown_keys_warn_but_get_fields_do_not() {
     let payload = full_with("fristName", "\"Ann\"");
-    assert_eq!(
-        warnings("{}", &payload),
-        vec![pair("UNKNOWN_FIELD", "fristName")]
-    );
+    assert_eq!(warnings("{}", &payload), vec![pair("UNKNOWN_FIELD", "fristName")]);
     for silent in ["creationDate", "instituteId", "userId", "opComments"] {
-        assert_eq!(
-            warnings("{}", &full_with(silent, "1548909110207")),
-            vec![],
-            "{silent}"
-        );
+        assert_eq!(warnings("{}", &full_with(silent, "1548909110207")), vec![], "{silent}");
     }
     // Unknown keys stay in the normalised value: nothing is lost.
     let (_, json) = check_with("{}", &payload);
@@ -499,16 +356,6 @@ fn patch_checks_only_the_keys_present() {
 #[test]
 fn issues_come_in_field_order() {
     let payload = r#"{"type":"bad","firstName":"","emailAddress":"x","instituteName":"I","loginName":"l","domainName":"d","lastName":"L"}"#;
-    let codes: Vec<String> = errors("{}", payload)
-        .into_iter()
-        .map(|(code, _)| code)
-        .collect();
-    assert_eq!(
-        codes,
-        [
-            "USER_FIRST_NAME_REQUIRED",
-            "USER_INVALID_EMAIL",
-            "USER_INVALID_TYPE"
-        ]
-    );
+    let codes: Vec<String> = errors("{}", payload).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(codes, ["USER_FIRST_NAME_REQUIRED", "USER_INVALID_EMAIL", "USER_INVALID_TYPE"]);
 }

@@ -26,21 +26,21 @@ fn valid_user_passes_with_its_normalised_value() {
 fn errors_carry_codes_and_paths() {
     let engine = Engine::new(r#"{"mode":"patch"}"#).unwrap();
     let out = engine.validate(0, r#"{"firstName":"  ","emailAddress":"a..b@x"}"#, NOW);
-    assert!(out.contains(r#"{"code":"USER_FIRST_NAME_REQUIRED","path":["firstName"],"field":"firstName","severity":"error"}"#), "{out}");
+    assert!(
+        out.contains(
+            r#"{"code":"USER_FIRST_NAME_REQUIRED","path":["firstName"],"field":"firstName","severity":"error"}"#
+        ),
+        "{out}"
+    );
     assert!(out.contains(r#""code":"USER_INVALID_EMAIL""#), "{out}");
     assert!(out.ends_with(r#""value":null}"#));
 }
 
 #[wasm_bindgen_test]
 fn bad_options_throw_a_type_error_naming_the_option() {
-    let error = Engine::new(r#"{"mode":"post"}"#)
-        .err()
-        .expect("a bad mode is refused");
+    let error = Engine::new(r#"{"mode":"post"}"#).err().expect("a bad mode is refused");
     let error: js_sys::TypeError = error.dyn_into().expect("a TypeError");
-    assert_eq!(
-        String::from(error.message()),
-        "options.mode must be 'put' or 'patch'"
-    );
+    assert_eq!(String::from(error.message()), "options.mode must be 'put' or 'patch'");
 }
 
 #[wasm_bindgen_test]
@@ -48,10 +48,7 @@ fn field_checks_see_the_rest_of_the_payload() {
     let engine = Engine::new("{}").unwrap();
     let issues = engine.validate_field(0, "emailAddress", r#""nobody""#, "", NOW);
     assert!(issues.contains("USER_INVALID_EMAIL"), "{issues}");
-    assert!(
-        !issues.contains("USER_FIRST_NAME_REQUIRED"),
-        "only the field's issues: {issues}"
-    );
+    assert!(!issues.contains("USER_FIRST_NAME_REQUIRED"), "only the field's issues: {issues}");
 }
 
 #[wasm_bindgen_test]

@@ -33,31 +33,14 @@ pub enum DateError {
 const MS_PER_DAY: i64 = 86_400_000;
 
 /// 0000-01-01T00:00:00.000Z
-pub const MIN_EPOCH_MS: i64 = days_from_civil(CivilDate {
-    year: 0,
-    month: 1,
-    day: 1,
-}) * MS_PER_DAY;
+pub const MIN_EPOCH_MS: i64 = days_from_civil(CivilDate { year: 0, month: 1, day: 1 }) * MS_PER_DAY;
 
 /// 9999-12-31T23:59:59.999Z
-pub const MAX_EPOCH_MS: i64 = days_from_civil(CivilDate {
-    year: 10_000,
-    month: 1,
-    day: 1,
-}) * MS_PER_DAY
-    - 1;
+pub const MAX_EPOCH_MS: i64 = days_from_civil(CivilDate { year: 10_000, month: 1, day: 1 }) * MS_PER_DAY - 1;
 
 /// Day numbers whose year fits an `i32`; `civil_from_days` clamps to them.
-const MIN_DAYS: i64 = days_from_civil(CivilDate {
-    year: i32::MIN,
-    month: 1,
-    day: 1,
-});
-const MAX_DAYS: i64 = days_from_civil(CivilDate {
-    year: i32::MAX,
-    month: 12,
-    day: 31,
-});
+const MIN_DAYS: i64 = days_from_civil(CivilDate { year: i32::MIN, month: 1, day: 1 });
+const MAX_DAYS: i64 = days_from_civil(CivilDate { year: i32::MAX, month: 12, day: 31 });
 
 /// `text` is already trimmed and not blank.
 pub fn parse_date_text(text: &str) -> Result<DateValue, DateError> {
@@ -94,24 +77,15 @@ fn parse_epoch_digits(text: &str) -> Option<Result<DateValue, DateError>> {
         let digit = i64::from(ascii_digit(c)?);
         if !overflow {
             // Accumulate towards the sign so that i64::MIN parses, as in Long.parseLong.
-            let next = value.checked_mul(10).and_then(|v| {
-                if negative {
-                    v.checked_sub(digit)
-                } else {
-                    v.checked_add(digit)
-                }
-            });
+            let next =
+                value.checked_mul(10).and_then(|v| if negative { v.checked_sub(digit) } else { v.checked_add(digit) });
             match next {
                 Some(next) => value = next,
                 None => overflow = true,
             }
         }
     }
-    Some(if overflow {
-        Err(DateError::OutOfRange)
-    } else {
-        instant(value)
-    })
+    Some(if overflow { Err(DateError::OutOfRange) } else { instant(value) })
 }
 
 fn instant(ms: i64) -> Result<DateValue, DateError> {
@@ -129,16 +103,10 @@ fn parse_day(bytes: &[u8]) -> Result<DateValue, DateError> {
         return Err(DateError::Malformed);
     }
     if is_valid_civil(written) {
-        Ok(DateValue::Day {
-            date: written,
-            rolled_over: false,
-        })
+        Ok(DateValue::Day { date: written, rolled_over: false })
     } else {
         // days_from_civil carries the extra days into the next month.
-        Ok(DateValue::Day {
-            date: civil_from_days(days_from_civil(written)),
-            rolled_over: true,
-        })
+        Ok(DateValue::Day { date: civil_from_days(days_from_civil(written)), rolled_over: true })
     }
 }
 
@@ -155,10 +123,9 @@ fn parse_instant(day: &[u8], time: &[u8]) -> Result<DateValue, DateError> {
     let (second, millis) = match rest {
         [b'Z' | b'z'] => (0, 0),
         [b':', s1, s2, b'Z' | b'z'] => (two_digits(*s1, *s2).ok_or(DateError::Malformed)?, 0),
-        [b':', s1, s2, b'.', fraction @ .., b'Z' | b'z'] => (
-            two_digits(*s1, *s2).ok_or(DateError::Malformed)?,
-            fraction_millis(fraction).ok_or(DateError::Malformed)?,
-        ),
+        [b':', s1, s2, b'.', fraction @ .., b'Z' | b'z'] => {
+            (two_digits(*s1, *s2).ok_or(DateError::Malformed)?, fraction_millis(fraction).ok_or(DateError::Malformed)?)
+        }
         _ => return Err(DateError::Malformed),
     };
     if !is_valid_civil(date) || hour > 23 || minute > 59 || second > 59 {
@@ -195,11 +162,7 @@ fn parse_ymd(bytes: &[u8]) -> Option<CivilDate> {
         return None;
     };
     let year = i32::from(two_digits(y1, y2)?) * 100 + i32::from(two_digits(y3, y4)?);
-    Some(CivilDate {
-        year,
-        month: two_digits(m1, m2)?,
-        day: two_digits(d1, d2)?,
-    })
+    Some(CivilDate { year, month: two_digits(m1, m2)?, day: two_digits(d1, d2)? })
 }
 
 fn two_digits(tens: u8, ones: u8) -> Option<u8> {
@@ -241,16 +204,11 @@ pub fn civil_from_days(days: i64) -> CivilDate {
     let shifted = days.clamp(MIN_DAYS, MAX_DAYS) + 719_468; // days since 0000-03-01
     let era = shifted.div_euclid(146_097);
     let day_of_era = shifted - era * 146_097; // [0, 146096]
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365; // [0, 399]
+    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365; // [0, 399]
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100); // [0, 365]
     let month_from_march = (5 * day_of_year + 2) / 153; // [0, 11]
     let day = day_of_year - (153 * month_from_march + 2) / 5 + 1; // [1, 31]
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    }; // [1, 12]
+    let month = if month_from_march < 10 { month_from_march + 3 } else { month_from_march - 9 }; // [1, 12]
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     CivilDate {
         year: i32::try_from(year).unwrap_or(if year < 0 { i32::MIN } else { i32::MAX }),

@@ -58,11 +58,7 @@ fn is_valid_dot_atom_local(local: &str) -> bool {
         && !local.contains("..")
         && local.chars().all(|c| {
             // `c <= ' '` and DEL are JavaMail's own test; the Unicode checks extend it.
-            c > ' '
-                && c != '\u{7f}'
-                && !c.is_control()
-                && !c.is_whitespace()
-                && !LOCAL_SPECIALS.contains(&c)
+            c > ' ' && c != '\u{7f}' && !c.is_control() && !c.is_whitespace() && !LOCAL_SPECIALS.contains(&c)
         })
 }
 
@@ -71,9 +67,7 @@ fn is_valid_domain(domain: &str) -> bool {
         return match literal.strip_suffix(']') {
             Some(inner) => {
                 !inner.is_empty()
-                    && inner
-                        .bytes()
-                        .all(|b| (0x21..=0x7e).contains(&b) && !matches!(b, b'[' | b']' | b'\\'))
+                    && inner.bytes().all(|b| (0x21..=0x7e).contains(&b) && !matches!(b, b'[' | b']' | b'\\'))
             }
             None => false,
         };
@@ -82,7 +76,5 @@ fn is_valid_domain(domain: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '-' || c == '.')
+        && domain.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '-' || c == '.')
 }

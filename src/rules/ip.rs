@@ -17,8 +17,7 @@ pub fn is_valid_ip_range(list: &str) -> bool {
         return true;
     }
     // `*` inside a list fails the address checks; an empty entry (`a,,b`, `a,`) too.
-    list.split(',')
-        .all(|entry| is_valid_entry(entry.trim_matches(is_space)))
+    list.split(',').all(|entry| is_valid_entry(entry.trim_matches(is_space)))
 }
 
 fn is_space(c: char) -> bool {
@@ -77,16 +76,8 @@ fn is_ipv6(s: &str) -> bool {
         // `::` stands for at least one zero group, so at most 7 explicit ones. A second `::`
         // (or `:::`) leaves an empty group in `tail`, which `count_groups` rejects.
         Some((head, tail)) => {
-            let head_groups = if head.is_empty() {
-                Some(0)
-            } else {
-                count_groups(head, false)
-            };
-            let tail_groups = if tail.is_empty() {
-                Some(0)
-            } else {
-                count_groups(tail, true)
-            };
+            let head_groups = if head.is_empty() { Some(0) } else { count_groups(head, false) };
+            let tail_groups = if tail.is_empty() { Some(0) } else { count_groups(tail, true) };
             match (head_groups, tail_groups) {
                 (Some(h), Some(t)) => h.saturating_add(t) <= 7,
                 _ => false,

@@ -23,15 +23,9 @@ impl PvAttribute {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            Self::Gender,
-            Self::Race,
-            Self::Ethnicity,
-            Self::VitalStatus,
-            Self::Genotype,
-        ]
-        .into_iter()
-        .find(|attribute| attribute.name() == name)
+        [Self::Gender, Self::Race, Self::Ethnicity, Self::VitalStatus, Self::Genotype]
+            .into_iter()
+            .find(|attribute| attribute.name() == name)
     }
 }
 
@@ -62,10 +56,7 @@ impl PvList {
 
     /// `Some(dead)` when `value` is in the list.
     pub fn find(&self, value: &str) -> Option<bool> {
-        self.values
-            .iter()
-            .find(|(known, _)| known == value)
-            .map(|(_, dead)| *dead)
+        self.values.iter().find(|(known, _)| known == value).map(|(_, dead)| *dead)
     }
 
     pub fn values(&self) -> impl Iterator<Item = &str> {
@@ -97,12 +88,7 @@ impl Default for PermissibleValues {
                 "Unknown",
                 "White",
             ]),
-            ethnicity: PvList::of(&[
-                "Hispanic or Latino",
-                "Not Hispanic or Latino",
-                "Not Reported",
-                "Unknown",
-            ]),
+            ethnicity: PvList::of(&["Hispanic or Latino", "Not Hispanic or Latino", "Not Reported", "Unknown"]),
             vital_status: PvList::of(&["Alive", "Dead", "Unknown", "Unspecified"]),
             genotype: PvList::of(&[
                 "XX Genotype",
