@@ -119,6 +119,7 @@ pub struct Fields<'d, 'a> {
 
 /// A hash of a key from its length and three of its bytes: constant time, and enough to tell a
 /// payload's keys apart (a collision only costs one string comparison).
+#[inline(always)]
 fn key_hash(key: &str) -> u32 {
     let bytes = key.as_bytes();
     let byte = |index: usize| u32::from(bytes.get(index).copied().unwrap_or(0));
