@@ -31,13 +31,21 @@ export function validateRegistration(payload, options) {
   return defaultValidator(options).registration.validate(payload);
 }
 
-/** The issues of one field, cross-field rules included; `payload` gives the other fields. */
-export function validateField(kind, path, value, payload, options) {
-  const schema = defaultValidator(options)[kind];
-  if (!schema || typeof kind !== 'string' || !Object.hasOwn(KINDS, kind)) {
-    throw new TypeError(`kind must be 'user', 'participant' or 'registration', not ${String(kind)}`);
-  }
-  return schema.validateField(path, value, payload);
+/** Checks many payloads of one kind in one call; an array of results in the same order. */
+export function validateMany(kind, payloads, options) {
+  return schemaOf(kind, options).validateMany(payloads);
 }
 
-const KINDS = { user: 0, participant: 1, registration: 2 };
+/** The issues of one field, cross-field rules included; `payload` gives the other fields. */
+export function validateField(kind, path, value, payload, options) {
+  return schemaOf(kind, options).validateField(path, value, payload);
+}
+
+const KINDS = ['user', 'participant', 'registration'];
+
+function schemaOf(kind, options) {
+  if (!KINDS.includes(kind)) {
+    throw new TypeError(`kind must be 'user', 'participant' or 'registration', not ${String(kind)}`);
+  }
+  return defaultValidator(options)[kind];
+}

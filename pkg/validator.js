@@ -155,9 +155,22 @@ export function createValidator(options) {
       }
       return addMessages(JSON.parse(engine.validateField(code, path, read.text, payloadJson, now())));
     };
+    // Many payloads in one call: one stringify and one copy into WebAssembly for the whole batch.
+    const validateMany = (payloads) => {
+      if (!Array.isArray(payloads)) throw new TypeError('validateMany takes an array of payloads');
+      const { text, issue } = payloadText(payloads);
+      if (issue) return payloads.map(validate);
+      const results = JSON.parse(engine.validateMany(code, text, now()));
+      return results.map((result, index) => {
+        if (result === 0) return validUnchanged([], JSON.stringify(payloads[index], replacer));
+        addMessages(result.issues);
+        return result.same ? validUnchanged(result.issues, JSON.stringify(payloads[index], replacer)) : result;
+      });
+    };
     return {
       validate,
       validateField,
+      validateMany,
       '~standard': {
         version: 1,
         vendor: VENDOR,

@@ -64,6 +64,13 @@ impl Engine {
         self.validator.validate_text(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
     }
 
+    /// Validates a JSON list of payloads; a JSON list of results (`0` for valid and unchanged).
+    #[wasm_bindgen(js_name = validateMany)]
+    pub fn validate_many(&self, kind: u8, payloads: &str, now_ms: f64) -> String {
+        let clock = BrowserClock { now_ms: now_ms as i64 };
+        self.validator.validate_many_text(Kind::from_code(kind).unwrap_or(Kind::User), payloads, &clock)
+    }
+
     /// The issues of one field, as a JSON array (`payload` may be empty).
     #[wasm_bindgen(js_name = validateField)]
     pub fn validate_field(&self, kind: u8, path: &str, value: &str, payload: &str, now_ms: f64) -> String {

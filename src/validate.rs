@@ -98,6 +98,33 @@ impl Validator {
         }
     }
 
+    /// Validates a JSON list of payloads in one call (one copy across the boundary for the whole
+    /// batch). Returns a JSON list with, for each payload, `0` when [`Outcome::to_js`] would be empty
+    /// (valid, no issue, nothing to normalise), else its result object. A text that is not a list is
+    /// validated as one payload, in a list of one.
+    pub fn validate_many_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
+        let document = match json::parse(text) {
+            Ok(document) => document,
+            Err(error) => return format_list(&[unreadable(error).to_js()]),
+        };
+        let Json::Array(items) = document.root else {
+            return format_list(&[self.check(kind, &document, clock).to_js()]);
+        };
+        let mut out = String::with_capacity(items.len() * 2 + 2);
+        out.push('[');
+        for (index, item) in items.into_iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            let has_unsupported = document.has_unsupported;
+            let single = Document { root: item, too_deep: document.too_deep, has_unsupported };
+            let result = self.check(kind, &single, clock).to_js();
+            out.push_str(if result.is_empty() { "0" } else { &result });
+        }
+        out.push(']');
+        out
+    }
+
     /// Validates a parsed payload.
     pub fn check<'a>(&self, kind: Kind, document: &Document<'a>, clock: &dyn Clock) -> Outcome<'a> {
         let mut report = Report::default();
@@ -170,6 +197,18 @@ impl Validator {
     }
 }
 
+fn format_list(results: &[String]) -> String {
+    let mut out = String::from("[");
+    for (index, result) in results.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(if result.is_empty() { "0" } else { result });
+    }
+    out.push(']');
+    out
+}
+
 /// The result for a text that is not JSON or too large.
 fn unreadable(error: ParseError) -> Outcome<'static> {
     let why = match error {
@@ -205,6 +244,9 @@ fn report_too_deep(root: &Json<'_>, report: &mut Report) {
         let Some((segment, value)) = next else { break };
         path.push(segment);
         node = value;
+    }
+    if !matches!(node, Json::TooDeep(_)) {
+        return; // in a batch, the deep value may be in another payload
     }
     let already = report.issues.iter().any(|issue| issue.severity == Severity::Error && path.starts_with(&issue.path));
     if !already {

@@ -359,3 +359,16 @@ fn issues_come_in_field_order() {
     let codes: Vec<String> = errors("{}", payload).into_iter().map(|(code, _)| code).collect();
     assert_eq!(codes, ["USER_FIRST_NAME_REQUIRED", "USER_INVALID_EMAIL", "USER_INVALID_TYPE"]);
 }
+
+#[test]
+fn a_batch_gives_each_payload_its_own_result() {
+    let text = format!("[{FULL},{{}},{}]", full_with("firstName", "\"  Ann \""));
+    let out = validator("{}").validate_many_text(Kind::User, &text, &FixedClock::utc(NOW));
+    let results = json::parse(&out).unwrap().root;
+    let Json::Array(results) = results else { panic!("a list: {out}") };
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0], Json::Number("0"), "valid and unchanged");
+    assert_eq!(results[1].get("valid"), Some(&Json::Bool(false)));
+    assert_eq!(results[2].get("valid"), Some(&Json::Bool(true)));
+    assert!(out.contains(r#""firstName":"Ann""#), "the trimmed value: {out}");
+}

@@ -39,3 +39,19 @@ test('a payload that is not an object is INVALID_REQUEST at the root', () => {
     assert.deepEqual(result.issues.map((issue) => [issue.code, issue.path.length]), [['INVALID_REQUEST', 0]], String(payload));
   }
 });
+
+test('validateMany checks a batch in one call, each result as validate would give it', () => {
+  const full = {
+    firstName: 'Ann', lastName: 'Lee', emailAddress: 'a@b.org', loginName: 'a', domainName: 'd',
+    instituteName: 'I', primarySite: '', type: 'NONE', activityStatus: 'Active', manageForms: false,
+  };
+  const batch = [full, { ...full, firstName: ' ' }, { ...full, type: 'regular' }, 7];
+  const results = api.validateMany('user', batch);
+  assert.equal(results.length, 4);
+  results.forEach((result, index) => {
+    const single = api.validateUser(batch[index]);
+    assert.deepEqual({ ...result }, { ...single }, `payload ${index}`);
+  });
+  assert.equal(results[2].value.type, 'NONE');
+  assert.throws(() => api.validateMany('user', full), TypeError);
+});
