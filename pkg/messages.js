@@ -1,23 +1,29 @@
 // Messages: the only place message text lives. Rust reports codes and params; this turns them into
 // text in the caller's locale, with per-code overrides.
 import en from './locales/en.js';
-import fr from './locales/fr.js';
 
-/** Locales by tag. A locale is `{ messages: { CODE or CODE.reason: template }, fields: { key: label } }`. */
-export const locales = { en, fr };
+/**
+ * Locales by tag. A locale is `{ messages: { CODE or CODE.reason: template }, fields: { key: label } }`.
+ * English is built in; another language registers itself when imported (`import
+ * 'openspecimen-validate/locales/fr'`), so a page downloads only the languages it uses.
+ */
+export const locales = { en };
 
 /** Adds or replaces a locale, for portals that translate the messages themselves. */
 export function registerLocale(tag, locale) {
-  if (typeof tag !== 'string' || !locale || typeof locale.messages !== 'object') {
+  if (typeof tag !== 'string' || !locale || !locale.messages || typeof locale.messages !== 'object') {
     throw new TypeError('registerLocale(tag, { messages, fields }) needs a tag and a messages table');
   }
-  locales[tag] = locale;
+  // An own property even for a tag such as '__proto__'.
+  Object.defineProperty(locales, tag, { value: locale, enumerable: true, writable: true, configurable: true });
 }
 
 function resolveLocale(tag) {
   if (tag === undefined || tag === null) return en;
   if (typeof tag !== 'string') throw new TypeError('options.locale must be a language tag such as "en" or "fr"');
-  return locales[tag] ?? locales[tag.split('-')[0].toLowerCase()] ?? en;
+  const language = tag.split(/[-_]/)[0].toLowerCase();
+  if (Object.hasOwn(locales, tag)) return locales[tag];
+  return Object.hasOwn(locales, language) ? locales[language] : en;
 }
 
 function checkOverrides(messages) {

@@ -115,7 +115,7 @@ pub fn push_number(number: i64, out: &mut String) {
             break;
         }
     }
-    for &digit in &digits[start..] {
+    for &digit in digits.iter().skip(start) {
         out.push(digit as char);
     }
 }

@@ -114,6 +114,13 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The text from `start` to the current position. Both always sit on ASCII bytes, so `get` never
+    /// fails; it keeps the slicing panic (and its formatting code) out of the WASM build.
+    #[inline(always)]
+    fn slice(&self, start: usize) -> &'a str {
+        self.text.get(start..self.pos).unwrap_or("")
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
@@ -145,7 +152,7 @@ impl<'a> Parser<'a> {
                 let start = self.pos;
                 self.skip_nested()?;
                 self.too_deep = true;
-                Ok(Json::TooDeep(&self.text[start..self.pos]))
+                Ok(Json::TooDeep(self.slice(start)))
             }
             b'{' => self.object(depth),
             b'[' => self.array(depth),
@@ -265,7 +272,7 @@ impl<'a> Parser<'a> {
             }
             self.required_digits()?;
         }
-        Ok(Json::Number(&self.text[start..self.pos]))
+        Ok(Json::Number(self.slice(start)))
     }
 
     #[inline(always)]
@@ -294,14 +301,14 @@ impl<'a> Parser<'a> {
         self.pos = start + run;
         match self.bytes[self.pos] {
             b'"' => {
-                let text = &self.text[start..self.pos];
+                let text = self.slice(start);
                 self.pos += 1;
                 return Ok(Json::String(Cow::Borrowed(text)));
             }
             b'\\' => {}
             _ => return Err(ParseError::Syntax),
         }
-        let mut owned = String::from(&self.text[start..self.pos]);
+        let mut owned = String::from(self.slice(start));
         let mut broken = false;
         loop {
             match self.peek().ok_or(ParseError::Syntax)? {
@@ -336,7 +343,7 @@ impl<'a> Parser<'a> {
                         }
                         self.pos += 1;
                     }
-                    owned.push_str(&self.text[run_start..self.pos]);
+                    owned.push_str(self.slice(run_start));
                 }
             }
         }
@@ -438,7 +445,7 @@ pub fn write_string(text: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&text[run_start..index]);
+        out.push_str(text.get(run_start..index).unwrap_or(""));
         if escape.is_empty() {
             out.push_str("\\u00");
             out.push(HEX[(byte >> 4) as usize] as char);
@@ -448,7 +455,7 @@ pub fn write_string(text: &str, out: &mut String) {
         }
         run_start = index + 1;
     }
-    out.push_str(&text[run_start..]);
+    out.push_str(text.get(run_start..).unwrap_or(""));
     out.push('"');
 }
 

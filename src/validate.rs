@@ -269,7 +269,7 @@ pub fn parse_field_path(path: &str) -> Option<Path> {
     let mut segments = Vec::new();
     for part in path.split('.') {
         let (key, mut rest) = match part.find('[') {
-            Some(at) => (&part[..at], &part[at..]),
+            Some(at) => (part.get(..at)?, part.get(at..)?),
             None => (part, ""),
         };
         if key.is_empty() && (segments.is_empty() || rest.is_empty()) {
@@ -285,7 +285,7 @@ pub fn parse_field_path(path: &str) -> Option<Path> {
                 return None;
             }
             segments.push(Segment::Index(index.parse().ok()?));
-            rest = &rest[close + 1..];
+            rest = rest.get(close + 1..)?;
             if !rest.is_empty() && !rest.starts_with('[') {
                 return None;
             }

@@ -1,5 +1,8 @@
 // Messages en français. Clés et paramètres : voir locales/en.js. Une clé absente retombe sur l'anglais.
-export default {
+// Importing this module registers the locale: `import 'openspecimen-validate/locales/fr'`.
+import { registerLocale } from '../messages.js';
+
+const fr = {
   messages: {
     INVALID_REQUEST: '{label} : type de valeur incorrect.',
     'INVALID_REQUEST.notObject': '{label} doit être un objet ({type} reçu).',
@@ -104,3 +107,7 @@ export default {
     dataEntryStatus: 'Statut de saisie',
   },
 };
+
+registerLocale('fr', fr);
+
+export default fr;

@@ -55,7 +55,7 @@ fn is_valid_dot_atom_local(local: &str) -> bool {
     !local.is_empty()
         && !local.starts_with('.')
         && !local.ends_with('.')
-        && !local.contains("..")
+        && !local.as_bytes().windows(2).any(|pair| pair == b"..")
         && local.chars().all(|c| {
             // `c <= ' '` and DEL are JavaMail's own test; the Unicode checks extend it.
             c > ' ' && c != '\u{7f}' && !c.is_control() && !c.is_whitespace() && !LOCAL_SPECIALS.contains(&c)
@@ -75,6 +75,6 @@ fn is_valid_domain(domain: &str) -> bool {
     !domain.is_empty()
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !domain.contains("..")
+        && !domain.as_bytes().windows(2).any(|pair| pair == b"..")
         && domain.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '-' || c == '.')
 }
