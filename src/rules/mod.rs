@@ -4,6 +4,7 @@
 pub mod date;
 pub mod email;
 pub mod ip;
+pub mod lists;
 pub mod pattern;
 pub mod permissible;
 

@@ -116,7 +116,11 @@ impl ClassSet {
 }
 
 fn swap_ascii_case(c: char) -> char {
-    if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }
+    if c.is_ascii_lowercase() {
+        c.to_ascii_uppercase()
+    } else {
+        c.to_ascii_lowercase()
+    }
 }
 
 /// Java's line terminators (what `.` refuses and `$` may stand before).
