@@ -11,7 +11,7 @@ use crate::options::Options;
 use crate::rules::lists::{self, item_path, text_list, texts_to_json};
 use crate::rules::pattern::Pattern;
 use crate::rules::permissible::PvAttribute;
-use crate::rules::{check_length, email, Date, Fields, Read, Text};
+use crate::rules::{check_length, email, Date, Fields, Read, SeenSet, Text};
 use crate::user::warn_if_reset;
 
 /// Column length of the names.
@@ -323,7 +323,7 @@ fn check_pmis(fields: &mut Fields<'_, '_>, partial: bool, report: &mut Report) {
         }
         Read::Absent | Read::Invalid => return,
     };
-    let mut sites: Vec<Cow<'_, str>> = Vec::new();
+    let mut sites = SeenSet::with_capacity(items.len());
     let mut kept = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let item_base = item_path(fields, "pmis", index);
@@ -337,11 +337,9 @@ fn check_pmis(fields: &mut Fields<'_, '_>, partial: bool, report: &mut Report) {
         let mrn = pmi.text("mrn", report);
         match (&site, &mrn) {
             (Text::Value(site), _) => {
-                if sites.iter().any(|seen| seen == site) {
+                if !sites.insert(site.clone()) {
                     let params = vec![("site", Param::Text(site.to_string()))];
                     report.error_with(codes::PARTICIPANT_DUP_MRN_SITE, pmi.path("siteName"), params);
-                } else {
-                    sites.push(site.clone());
                 }
             }
             (Text::Absent | Text::Blank, Text::Value(_)) => report.error(codes::SITE_NOT_FOUND, pmi.path("siteName")),

@@ -372,3 +372,18 @@ fn a_batch_gives_each_payload_its_own_result() {
     assert_eq!(results[2].get("valid"), Some(&Json::Bool(true)));
     assert!(out.contains(r#""firstName":"Ann""#), "the trimmed value: {out}");
 }
+
+#[test]
+fn a_repeated_key_counts_once_the_last_value_wins_in_small_and_large_bodies() {
+    for extra in [0usize, 100] {
+        let mut text = String::from(r#"{"mode":1,"type":"bad""#);
+        for index in 0..extra {
+            text.push_str(&format!(",\"k{index}\":{index}"));
+        }
+        text.push_str(r#","type":"SUPER"}"#);
+        let (issues, json) = check_with(r#"{"mode":"patch"}"#, &text);
+        assert!(issues.iter().all(|(code, _, _)| code == "UNKNOWN_FIELD"), "{extra}: {issues:?}");
+        assert_eq!(json.matches("\"type\"").count(), 1, "{extra}: one type in the value");
+        assert!(json.contains(r#""type":"SUPER""#), "{extra}");
+    }
+}

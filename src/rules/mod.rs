@@ -365,11 +365,23 @@ impl<'d, 'a> Fields<'d, 'a> {
     pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
         let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len() + self.added.len());
         let mut changed = self.changed;
+        // Which members a later one with the same key overrides (Jackson keeps the last).
+        let overridden: Vec<bool> = if self.members.len() <= 32 {
+            let hashes = &self.hashes;
+            (0..self.members.len())
+                .map(|index| {
+                    (index + 1..self.members.len())
+                        .any(|later| hashes[later] == hashes[index] && self.members[later].0 == self.members[index].0)
+                })
+                .collect()
+        } else {
+            let mut seen = SeenSet::with_capacity(self.members.len());
+            let mut flags: Vec<bool> = self.members.iter().rev().map(|(key, _)| !seen.insert(key.clone())).collect();
+            flags.reverse();
+            flags
+        };
         for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
-            let hash = self.hashes[index];
-            let repeated_later = (index + 1..self.members.len())
-                .any(|later| self.hashes[later] == hash && self.members[later].0 == *key);
-            if repeated_later {
+            if overridden[index] {
                 changed = true;
                 continue;
             }
@@ -389,6 +401,37 @@ impl<'d, 'a> Fields<'d, 'a> {
         out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
         report.value_changed |= changed;
         Json::Object(out)
+    }
+}
+
+/// A set of the strings seen so far: finds repeats in linear time, since a pasted payload may hold
+/// thousands of keys or list entries (a nested scan took seconds at 40,000).
+pub struct SeenSet<'s> {
+    slots: Vec<Option<Cow<'s, str>>>,
+    mask: usize,
+}
+
+impl<'s> SeenSet<'s> {
+    /// A set for up to `count` strings (it does not grow: open addressing at most half full).
+    pub fn with_capacity(count: usize) -> Self {
+        let size = count.saturating_mul(2).max(8).next_power_of_two();
+        SeenSet { slots: vec![None; size], mask: size - 1 }
+    }
+
+    /// Adds `text`; `false` when it was already in the set.
+    pub fn insert(&mut self, text: Cow<'s, str>) -> bool {
+        let hash = text.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193));
+        let mut slot = hash as usize & self.mask;
+        loop {
+            match &self.slots[slot] {
+                Some(seen) if *seen == text => return false,
+                Some(_) => slot = (slot + 1) & self.mask,
+                None => {
+                    self.slots[slot] = Some(text);
+                    return true;
+                }
+            }
+        }
     }
 }
 
