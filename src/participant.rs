@@ -336,11 +336,10 @@ fn check_pmis(fields: &mut Fields<'_, '_>, partial: bool, report: &mut Report) {
         let site = pmi.text("siteName", report);
         let mrn = pmi.text("mrn", report);
         match (&site, &mrn) {
-            (Text::Value(site), _) => {
-                if !sites.insert(site.clone()) {
-                    let params = vec![("site", Param::Text(site.to_string()))];
-                    report.error_with(codes::PARTICIPANT_DUP_MRN_SITE, pmi.path("siteName"), params);
-                }
+            // A repeat of an earlier entry's site (the set keeps the first).
+            (Text::Value(site), _) if !sites.insert(site.clone()) => {
+                let params = vec![("site", Param::Text(site.to_string()))];
+                report.error_with(codes::PARTICIPANT_DUP_MRN_SITE, pmi.path("siteName"), params);
             }
             (Text::Absent | Text::Blank, Text::Value(_)) => report.error(codes::SITE_NOT_FOUND, pmi.path("siteName")),
             _ => {}
