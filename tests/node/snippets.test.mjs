@@ -1,6 +1,5 @@
-// The "Use it" snippets: each code block of the usage doc (README.md once merged, docs/usage.md until
-// then) is a file of tests/snippets/, byte for byte, and each file runs here (the page and the Vite app
-// also in tests/browser/snippets.test.mjs), so no snippet rots.
+// The README's "Use it" snippets: each code block is a file of tests/snippets/, byte for byte, and each
+// file runs here (the page and the Vite app also in tests/browser/snippets.test.mjs), so none rots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -8,15 +8,13 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const snippetsDir = join(root, 'tests', 'snippets');
 
-/** The usage text: README.md once the lead has merged "## Use it" into it, docs/usage.md until then. */
+/** The README's "## Use it" section. */
 export function usageDoc() {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const start = readme.indexOf('\n## Use it');
-  if (start >= 0) {
-    const next = readme.indexOf('\n## ', start + 1);
-    return { path: 'README.md', text: readme.slice(start + 1, next < 0 ? undefined : next + 1) };
-  }
-  return { path: 'docs/usage.md', text: readFileSync(join(root, 'docs', 'usage.md'), 'utf8') };
+  if (start < 0) throw new Error('README.md has no "## Use it" section');
+  const next = readme.indexOf('\n## ', start + 1);
+  return { path: 'README.md', text: readme.slice(start + 1, next < 0 ? undefined : next + 1) };
 }
 
 /** Fenced code blocks: ```lang name``` … ```, as { lang, name, code }. */
