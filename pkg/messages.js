@@ -37,7 +37,8 @@ function checkOverrides(messages) {
   return messages;
 }
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+// Splitting on this keeps the names: ['Enter ', 'label', ' as …'] (odd indices are placeholders).
+const PLACEHOLDER = /\{(\w+)\}/;
 
 /** A function that gives an issue its message: overrides first, then the locale, then English. */
 export function messageFormatter(localeTag, overrides) {
@@ -45,8 +46,21 @@ export function messageFormatter(localeTag, overrides) {
   const custom = checkOverrides(overrides);
   const tables = [custom, locale.messages, en.messages];
   const labels = [locale.fields ?? {}, en.fields];
+  // Templates split once per code and reason, then reused: forms format the same few messages on
+  // every keystroke.
+  const compiled = new Map();
 
   const template = (code, reason) => {
+    const key = reason === undefined ? code : `${code}.${reason}`;
+    let parts = compiled.get(key);
+    if (parts === undefined) {
+      parts = lookup(code, reason).split(PLACEHOLDER);
+      compiled.set(key, parts);
+    }
+    return parts;
+  };
+
+  const lookup = (code, reason) => {
     for (const table of tables) {
       if (reason !== undefined && Object.hasOwn(table, `${code}.${reason}`)) return table[`${code}.${reason}`];
       if (Object.hasOwn(table, code)) return table[code];
@@ -70,10 +84,15 @@ export function messageFormatter(localeTag, overrides) {
 
   return (issue) => {
     const params = issue.params ?? {};
-    return template(issue.code, params.reason).replace(PLACEHOLDER, (whole, name) => {
-      if (name === 'label') return label(issue);
-      if (name === 'path') return issue.field;
-      return Object.hasOwn(params, name) ? String(params[name]) : whole;
-    });
+    const parts = template(issue.code, params.reason);
+    let message = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i];
+      if (name === 'label') message += label(issue);
+      else if (name === 'path') message += issue.field;
+      else message += Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`;
+      message += parts[i + 1];
+    }
+    return message;
   };
 }
