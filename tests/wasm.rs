@@ -59,3 +59,40 @@ fn malformed_text_is_an_issue_not_a_panic() {
         assert!(out.contains("INVALID_REQUEST"), "{text}: {out}");
     }
 }
+
+#[wasm_bindgen_test]
+fn dates_use_the_browser_calendar() {
+    let engine = Engine::new(r#"{"mode":"patch"}"#).unwrap();
+    // A day keeps its calendar date in the value, whatever the time zone (local midnight and back).
+    let out = engine.validate(1, r#"{"birthDate":"1960-02-29","deathDate":"2024-02-30","vitalStatus":"Dead"}"#, NOW);
+    assert!(out.contains(r#""birthDate":"1960-02-29""#), "{out}");
+    assert!(out.contains(r#""code":"DATE_ROLLS_OVER","path":["deathDate"]"#), "{out}");
+    assert!(out.contains(r#""deathDate":"2024-03-01""#), "{out}");
+    // Today's date passes and tomorrow's does not, by the local calendar at `now`.
+    let today = js_sys::Date::new(&NOW.into());
+    let day = |offset: u32| {
+        let date = js_sys::Date::new(&NOW.into());
+        date.set_date(today.get_date() + offset);
+        format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
+    };
+    let today_out = engine.validate(1, &format!(r#"{{"birthDate":"{}"}}"#, day(0)), NOW);
+    assert!(!today_out.contains("PARTICIPANT_INVALID_BIRTH_DATE"), "{today_out}");
+    let tomorrow_out = engine.validate(1, &format!(r#"{{"birthDate":"{}"}}"#, day(1)), NOW);
+    assert!(tomorrow_out.contains("PARTICIPANT_INVALID_BIRTH_DATE"), "{tomorrow_out}");
+}
+
+#[wasm_bindgen_test]
+fn registrations_nest_the_participant_and_patterns_run_in_wasm() {
+    let engine =
+        Engine::new(r#"{"settings":{"uidPattern":"^(?!000|666)[0-8][0-9]{2}-(?!00)[0-9]{2}-(?!0000)[0-9]{4}$"}}"#)
+            .unwrap();
+    let good = engine.validate(2, r#"{"ppid":"P-1","participant":{"uid":"123-45-6789"}}"#, NOW);
+    assert_eq!(good, "", "valid, no issue, nothing to normalise: the empty answer");
+    let bad = engine.validate(2, r#"{"ppid":"","participant":{"uid":"666-45-6789","pmis":[{"mrn":"1"}]}}"#, NOW);
+    assert!(bad.contains(r#""code":"PARTICIPANT_INVALID_UID","path":["participant","uid"]"#), "{bad}");
+    assert!(bad.contains(r#""field":"participant.pmis[0].siteName""#), "{bad}");
+    assert!(bad.contains(r#""code":"CPR_PPID_REQUIRED""#), "{bad}");
+    let many = engine.validate_many(1, r#"[{},{"gender":"x"}]"#, NOW);
+    assert!(many.starts_with("[{\"valid\":true"), "{many}");
+    assert!(many.contains("PARTICIPANT_INVALID_GENDER"), "{many}");
+}
