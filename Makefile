@@ -19,3 +19,7 @@ test:
 
 bench: build
 	cd bench && npm ci --no-audit --no-fund && node run.mjs && node size.mjs
+
+# make fuzz   each fuzz target for FUZZ_SECONDS (default 60); findings land in fuzz/artifacts/
+fuzz: setup
+	bash scripts/fuzz.sh run $(or $(FUZZ_SECONDS),60)

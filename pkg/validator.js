@@ -184,7 +184,7 @@ export function createValidator(options) {
     const validateMany = (payloads) => {
       if (!Array.isArray(payloads)) throw new TypeError('validateMany takes an array of payloads');
       const { text, issue } = payloadText(payloads);
-      if (issue) return payloads.map(validate);
+      if (issue) return Array.from(payloads, (payload) => validate(payload)); // holes too
       const results = JSON.parse(engine.validateMany(code, text, now()));
       return results.map((result, index) => {
         if (result === 0) return validUnchanged([], JSON.stringify(payloads[index], replacer));

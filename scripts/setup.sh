@@ -29,3 +29,9 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   $sudo_cmd apt-get update
   $sudo_cmd apt-get install -y chromium chromium-driver
 fi
+
+# cargo-fuzz, for scripts/fuzz.sh (its targets build on the stable toolchain with RUSTC_BOOTSTRAP=1).
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "setup: installing cargo-fuzz"
+  cargo install cargo-fuzz --version 0.13.2 --locked
+fi

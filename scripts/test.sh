@@ -18,3 +18,6 @@ node --test tests/node/
 
 echo "== browser tests (headless Chromium)"
 node --test tests/browser/
+
+echo "== fuzz seed replay"
+bash scripts/fuzz.sh replay

@@ -189,6 +189,14 @@ impl Validator {
         } else {
             json::parse(payload)?
         };
+        // The `null`s that fill a list up to the path's index count against the text limit, as the text
+        // `null,` each: `pmis[999999]` on an empty payload must not allocate a million values.
+        let length = payload.len() + value.len() + gap_to(&document.root, &target).saturating_mul("null,".len());
+        if length > json::MAX_TEXT_BYTES {
+            let mut outcome = unreadable(ParseError::TooLarge);
+            outcome.issues[0].params.push(("length", length.into()));
+            return Ok(outcome.issues);
+        }
         document.too_deep |= value_document.too_deep;
         set_at(&mut document.root, &target, value_document.root);
         let mut issues = self.check(kind, &document, clock).issues;
@@ -264,7 +272,8 @@ fn contains_too_deep(value: &Json<'_>) -> bool {
     }
 }
 
-/// Reads a form field name: `firstName`, `pmis[1].siteName`, `participant.races[0]`.
+/// Reads a form field name: `firstName`, `pmis[1].siteName`, `participant.races[0]`. A path deeper than
+/// [`json::MAX_DEPTH`] is no field of a payload (and would make the check recurse without bound).
 pub fn parse_field_path(path: &str) -> Option<Path> {
     let mut segments = Vec::new();
     for part in path.split('.') {
@@ -277,6 +286,9 @@ pub fn parse_field_path(path: &str) -> Option<Path> {
         }
         if !key.is_empty() {
             segments.push(Segment::Key(Cow::Owned(key.to_owned())));
+            if segments.len() > json::MAX_DEPTH {
+                return None;
+            }
         }
         while !rest.is_empty() {
             let close = rest.find(']')?;
@@ -285,6 +297,9 @@ pub fn parse_field_path(path: &str) -> Option<Path> {
                 return None;
             }
             segments.push(Segment::Index(index.parse().ok()?));
+            if segments.len() > json::MAX_DEPTH {
+                return None;
+            }
             rest = rest.get(close + 1..)?;
             if !rest.is_empty() && !rest.starts_with('[') {
                 return None;
@@ -292,6 +307,30 @@ pub fn parse_field_path(path: &str) -> Option<Path> {
         }
     }
     (!segments.is_empty()).then_some(segments)
+}
+
+/// How many `null`s [`set_at`] adds to fill lists up to the indexes of `path`.
+fn gap_to(root: &Json<'_>, path: &[Segment]) -> usize {
+    let mut gap = 0usize;
+    let mut node = Some(root);
+    for segment in path {
+        node = match (segment, node) {
+            (Segment::Key(key), Some(Json::Object(members))) => {
+                members.iter().rev().find(|(name, _)| name == key).map(|(_, value)| value)
+            }
+            (Segment::Index(index), Some(Json::Array(items))) if *index < items.len() => Some(&items[*index]),
+            (Segment::Index(index), Some(Json::Array(items))) => {
+                gap = gap.saturating_add(index - items.len());
+                None
+            }
+            (Segment::Index(index), _) => {
+                gap = gap.saturating_add(*index);
+                None
+            }
+            (Segment::Key(_), _) => None,
+        };
+    }
+    gap
 }
 
 /// Puts `value` at `path`, creating the objects and lists on the way (list gaps are `null`).
@@ -341,5 +380,20 @@ mod tests {
         for bad in ["", ".", "a..b", "[0]", "a[", "a[x]", "a[1]b", "a[]", "a[9999999]"] {
             assert_eq!(parse_field_path(bad), None, "{bad}");
         }
+        let deepest = vec!["a"; json::MAX_DEPTH].join(".");
+        assert_eq!(parse_field_path(&deepest).map(|path| path.len()), Some(json::MAX_DEPTH));
+        assert_eq!(parse_field_path(&format!("{deepest}.a")), None);
+        assert_eq!(parse_field_path(&format!("{deepest}[0]")), None);
+    }
+
+    #[test]
+    fn counts_the_gaps_a_path_fills() {
+        let root = json::parse(r#"{"pmis":[{"mrn":"1"},{}],"races":"x"}"#).unwrap().root;
+        let gap = |path: &str| gap_to(&root, &parse_field_path(path).unwrap());
+        assert_eq!(gap("pmis[1].mrn"), 0);
+        assert_eq!(gap("pmis[2].mrn"), 0, "the next row: no gap");
+        assert_eq!(gap("pmis[5]"), 3);
+        assert_eq!(gap("races[3]"), 3, "a string becomes a list");
+        assert_eq!(gap("x[2][3].y[4]"), 9);
     }
 }

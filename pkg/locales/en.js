@@ -11,7 +11,7 @@ export default {
     'INVALID_REQUEST.notDate': '{label}: enter a date such as 2024-01-31 (or epoch milliseconds, or an instant ending in Z).',
     'INVALID_REQUEST.dateOutOfRange': '{label} must be between the years 0000 and 9999.',
     'INVALID_REQUEST.notJson': 'The request body is not valid JSON.',
-    'INVALID_REQUEST.tooLarge': 'The request body is too large ({length} characters; at most {max}). Remove pasted content.',
+    'INVALID_REQUEST.tooLarge': 'The request body is too large (size {length}, limit {max}). Remove pasted content.',
     'INVALID_REQUEST.tooDeep': '{label} is nested too deeply (more than 64 levels).',
     'INVALID_REQUEST.unsupported': '{label} holds a value ({type}) that cannot be sent as JSON.',
     'INVALID_REQUEST.brokenText': '{label} contains a broken character. Retype it.',

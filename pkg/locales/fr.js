@@ -13,7 +13,7 @@ const fr = {
     'INVALID_REQUEST.notDate': '{label} : saisissez une date telle que 2024-01-31 (ou des millisecondes epoch, ou un instant finissant par Z).',
     'INVALID_REQUEST.dateOutOfRange': '{label} doit se situer entre les années 0000 et 9999.',
     'INVALID_REQUEST.notJson': "Le corps de la requête n'est pas du JSON valide.",
-    'INVALID_REQUEST.tooLarge': 'Le corps de la requête est trop volumineux ({length} caractères ; au plus {max}). Retirez le contenu collé.',
+    'INVALID_REQUEST.tooLarge': 'Le corps de la requête est trop volumineux (taille {length}, limite {max}). Retirez le contenu collé.',
     'INVALID_REQUEST.tooDeep': '{label} est imbriqué trop profondément (plus de 64 niveaux).',
     'INVALID_REQUEST.unsupported': '{label} contient une valeur ({type}) impossible à envoyer en JSON.',
     'INVALID_REQUEST.brokenText': '{label} contient un caractère invalide. Saisissez-le de nouveau.',

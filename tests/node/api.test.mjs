@@ -55,3 +55,13 @@ test('validateMany checks a batch in one call, each result as validate would giv
   assert.equal(results[2].value.type, 'NONE');
   assert.throws(() => api.validateMany('user', full), TypeError);
 });
+
+test('validateMany answers every slot, holes included, when the batch cannot be sent as JSON', () => {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  // eslint-disable-next-line no-sparse-arrays
+  const results = api.validateMany('user', [, cyclic]);
+  assert.equal(results.length, 2);
+  assert.ok(0 in results && 1 in results, 'no holes');
+  assert.deepEqual(results.map((result) => result.issues[0].params.reason), ['unsupported', 'unreadable']);
+});

@@ -1,0 +1,212 @@
+//! Any text as a payload, for every kind and under several options: never a panic, and the answer is
+//! always the JSON the JS layer reads (`""`, or `{"valid":…,"issues":[…],…}` with well-formed issues).
+//! A valid result's normalised value validates again as valid, to the same value.
+//!
+//! A batch `[text,{},text]` through `validate_many_text` answers what each payload answers alone, and
+//! the text itself as a batch answers a list.
+//!
+//! The same text also goes through `validate_field_text`: `path\nvalue\npayload` when it has newlines,
+//! else the whole text as the value of a few known fields; only issues under the path may come back.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use openspecimen_validate::json::{self, Json};
+use openspecimen_validate::options::ServerVersion;
+use openspecimen_validate::rules::pattern::Pattern;
+use openspecimen_validate::validate::parse_field_path;
+use openspecimen_validate::{FixedClock, Kind, Mode, Options, Segment, Validator};
+
+const KINDS: [Kind; 3] = [Kind::User, Kind::Participant, Kind::Registration];
+
+/// Paths tried when the input names none.
+const FIELDS: [&str; 8] =
+    ["firstName", "emailAddress", "ipRange", "birthDate", "pmis[0].mrn", "races[1]", "participant.uid", "participant"];
+
+/// Built once: compiling the patterns for every input would halve the runs per second.
+fn validators() -> &'static [Validator; 3] {
+    static VALIDATORS: OnceLock<[Validator; 3]> = OnceLock::new();
+    VALIDATORS.get_or_init(build_validators)
+}
+
+fn build_validators() -> [Validator; 3] {
+    let put = Validator::default();
+    let patch = Validator::new(Options { mode: Mode::Patch, ..Options::default() });
+    // An old server (ethnicity, not ethnicities) with the settings' patterns and a mandatory uid.
+    let mut old = Options { mode: Mode::Patch, ..Options::default() };
+    old.server_version = ServerVersion::parse("3.6").expect("a version");
+    old.settings.uid_pattern = Pattern::compile("^(?!000|666)[0-8][0-9]{2}-(?!00)[0-9]{2}-(?!0000)[0-9]{4}$").ok();
+    old.settings.mpi_pattern = Pattern::compile("(a+)+$").ok();
+    old.settings.uid_mandatory = true;
+    [put, patch, Validator::new(old)]
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // A clock east of Greenwich, so that local days and UTC days differ.
+    let clock = FixedClock { now_ms: 1_700_000_000_000, offset_minutes: 330 };
+    let parsed = json::parse(text);
+    for validator in validators() {
+        for kind in KINDS {
+            // The text itself as a batch: a list of results, whatever it holds.
+            let many = validator.validate_many_text(kind, text, &clock);
+            let many_document = json::parse(&many).unwrap_or_else(|error| panic!("batch not JSON ({error:?}): {many}"));
+            assert!(matches!(many_document.root, Json::Array(_)), "a batch result that is not a list: {many}");
+            let out = validator.validate_text(kind, text, &clock);
+            check_result(validator, kind, text, &out, parsed.is_ok(), &clock);
+            if parsed.is_ok() {
+                check_batch(validator, kind, text, &out, &clock);
+            }
+        }
+    }
+    check_fields(text, &clock);
+});
+
+/// The result text of `validate_text` is what the JS layer expects.
+fn check_result(validator: &Validator, kind: Kind, text: &str, out: &str, text_is_json: bool, clock: &FixedClock) {
+    if out.is_empty() {
+        // Valid, no issue, unchanged: only an object payload can be that.
+        let document = json::parse(text).expect("an empty result for a text that is not JSON");
+        assert!(matches!(document.root, Json::Object(_)), "an empty result for a payload that is not an object");
+        return;
+    }
+    let document = json::parse(out).unwrap_or_else(|error| panic!("the result is not JSON ({error:?}): {out}"));
+    assert!(!document.too_deep, "a too-deep value in the result: {out}");
+    let root = &document.root;
+    let valid = match root.get("valid") {
+        Some(Json::Bool(valid)) => *valid,
+        other => panic!("no valid flag: {other:?} in {out}"),
+    };
+    let Some(Json::Array(issues)) = root.get("issues") else { panic!("no issues list in {out}") };
+    let errors = issues.iter().filter(|issue| check_issue(issue) == "error").count();
+    assert_eq!(valid, errors == 0, "valid is {valid} with {errors} errors: {out}");
+    if !valid {
+        assert_eq!(root.get("value"), Some(&Json::Null), "an invalid result with a value: {out}");
+        return;
+    }
+    if root.get("same") == Some(&Json::Bool(true)) {
+        assert!(text_is_json, "same:true for a text that is not JSON");
+        return;
+    }
+    // The normalised value is itself a valid payload, and normalising it changes nothing more.
+    let value = root.get("value").unwrap_or_else(|| panic!("a valid result without value: {out}"));
+    let mut value_text = String::new();
+    json::write(value, &mut value_text);
+    let again = validator.validate_text(kind, &value_text, clock);
+    if again.is_empty() {
+        return;
+    }
+    let again_document = json::parse(&again).expect("the second result is JSON");
+    assert_eq!(
+        again_document.root.get("valid"),
+        Some(&Json::Bool(true)),
+        "the normalised value {value_text} of {text} is not valid: {again}"
+    );
+    if again_document.root.get("same") != Some(&Json::Bool(true)) {
+        assert_eq!(again_document.root.get("value"), Some(value), "normalising twice changed {value_text}: {again}");
+    }
+}
+
+/// In a batch, each payload gets the verdict and issues it gets alone (unless the batch's extra level
+/// of nesting pushes a value past the depth limit).
+fn check_batch(validator: &Validator, kind: Kind, text: &str, alone: &str, clock: &FixedClock) {
+    let batch = format!("[{text},{{}},{text}]");
+    let out = validator.validate_many_text(kind, &batch, clock);
+    let document = json::parse(&out).unwrap_or_else(|error| panic!("the batch result is not JSON ({error:?}): {out}"));
+    let Json::Array(results) = &document.root else { panic!("a batch result that is not a list: {out}") };
+    assert_eq!(results.len(), 3, "{out}");
+    let empty = validator.validate_text(kind, "{}", clock);
+    assert_eq!(verdict(&results[1]), verdict_text(&empty), "{{}} in the batch {batch}: {out}");
+    if json::parse(&batch).is_ok_and(|document| !document.too_deep) {
+        assert_eq!(verdict(&results[0]), verdict_text(alone), "{text} in a batch: {out}");
+        assert_eq!(verdict(&results[2]), verdict_text(alone), "{text} in a batch: {out}");
+    }
+}
+
+/// `(valid, issues as JSON text)` of one result; `0` (in a batch) and `""` mean valid, no issue.
+fn verdict(result: &Json<'_>) -> (bool, String) {
+    if result == &Json::Number("0") {
+        return (true, "[]".into());
+    }
+    let valid = result.get("valid") == Some(&Json::Bool(true));
+    let mut issues = String::new();
+    json::write(result.get("issues").unwrap_or(&Json::Null), &mut issues);
+    (valid, issues)
+}
+
+fn verdict_text(out: &str) -> (bool, String) {
+    if out.is_empty() {
+        return (true, "[]".into());
+    }
+    verdict(&json::parse(out).expect("a result is JSON").root)
+}
+
+/// One issue as the JS layer reads it; returns its severity.
+fn check_issue(issue: &Json<'_>) -> String {
+    let Json::Object(_) = issue else { panic!("an issue that is not an object: {issue:?}") };
+    let Some(Json::String(code)) = issue.get("code") else { panic!("an issue without code: {issue:?}") };
+    assert!(!code.is_empty() && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'), "code {code:?}");
+    let Some(Json::Array(path)) = issue.get("path") else { panic!("an issue without path: {issue:?}") };
+    for segment in path {
+        assert!(matches!(segment, Json::String(_) | Json::Number(_)), "a path segment {segment:?}");
+    }
+    assert!(matches!(issue.get("field"), Some(Json::String(_))), "an issue without field: {issue:?}");
+    if let Some(params) = issue.get("params") {
+        let Json::Object(params) = params else { panic!("params that are not an object: {issue:?}") };
+        for (_, value) in params {
+            assert!(matches!(value, Json::String(_) | Json::Number(_)), "a param {value:?}");
+        }
+    }
+    match issue.get("severity") {
+        Some(Json::String(severity)) if severity == "error" || severity == "warning" => severity.to_string(),
+        other => panic!("severity {other:?}"),
+    }
+}
+
+/// `validate_field_text` answers a JSON list of issues, all at or under the path asked about.
+fn check_fields(text: &str, clock: &FixedClock) {
+    let validator = Validator::default();
+    let mut calls: Vec<(&str, &str, &str)> = Vec::new();
+    match text.split_once('\n') {
+        Some((path, rest)) => {
+            let (value, payload) = rest.split_once('\n').unwrap_or((rest, ""));
+            calls.push((path, value, payload));
+            calls.push((path, value, ""));
+        }
+        None => {
+            for path in FIELDS {
+                calls.push((path, text, ""));
+            }
+        }
+    }
+    for (path, value, payload) in calls {
+        for kind in KINDS {
+            let out = validator.validate_field_text(kind, path, value, payload, clock);
+            let document = json::parse(&out).unwrap_or_else(|error| panic!("field result not JSON ({error:?}): {out}"));
+            let Json::Array(issues) = &document.root else { panic!("a field result that is not a list: {out}") };
+            let target = parse_field_path(path);
+            for issue in issues {
+                check_issue(issue);
+                let Some(Json::Array(at)) = issue.get("path") else { unreachable!() };
+                match &target {
+                    // Unreadable value or payload text: one issue at the root.
+                    _ if at.is_empty() => {}
+                    Some(target) => assert!(starts_with(at, target), "issue at {at:?} outside {path:?}: {out}"),
+                    None => panic!("an issue at {at:?} for the bad path {path:?}"),
+                }
+            }
+        }
+    }
+}
+
+fn starts_with(at: &[Json<'_>], target: &[Segment]) -> bool {
+    at.len() >= target.len()
+        && at.iter().zip(target).all(|(step, segment)| match (step, segment) {
+            (Json::String(key), Segment::Key(name)) => key == name,
+            (Json::Number(index), Segment::Index(number)) => index.parse::<usize>().ok() == Some(*number),
+            _ => false,
+        })
+}

@@ -1,0 +1,104 @@
+//! Inputs that once broke the validator (found by fuzzing, scripts/fuzz.sh, or by the bad-input
+//! suites), kept as plain tests: each says what went wrong and holds the smallest input that showed it.
+
+use openspecimen_validate::json::{self, Json};
+use openspecimen_validate::{FixedClock, Kind, Validator};
+
+const NOW: i64 = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+
+fn clock() -> FixedClock {
+    FixedClock::utc(NOW)
+}
+
+/// The issues of a `validate_field_text` answer as `(code, path JSON, reason)`.
+fn field_issues(kind: Kind, path: &str, value: &str, payload: &str) -> Vec<(String, String, String)> {
+    let out = Validator::default().validate_field_text(kind, path, value, payload, &clock());
+    let document = json::parse(&out).expect("the answer is JSON");
+    let Json::Array(issues) = document.root else { panic!("not a list: {out}") };
+    issues
+        .iter()
+        .map(|issue| {
+            let text = |value: Option<&Json<'_>>| {
+                let mut out = String::new();
+                if let Some(value) = value {
+                    json::write(value, &mut out);
+                }
+                out
+            };
+            let reason = issue.get("params").and_then(|params| params.get("reason"));
+            (text(issue.get("code")), text(issue.get("path")), text(reason))
+        })
+        .collect()
+}
+
+/// A field path with 100,000 segments made `validate_field_text` recurse once per segment (building the
+/// payload, then checking, cloning and dropping it): a stack overflow, natively and in WebAssembly, where
+/// `validateField('user', 'a.'.repeat(100000) + 'a', 1)` threw a RangeError out of the module.
+#[test]
+fn a_field_path_deeper_than_any_payload_is_a_bad_path() {
+    for path in ["a.".repeat(100_000) + "a", format!("pmis{}", "[0]".repeat(100_000))] {
+        let issues = field_issues(Kind::User, &path, "1", "");
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0], ("\"INVALID_REQUEST\"".into(), "[]".into(), "\"badPath\"".into()));
+    }
+    // 64 levels, the payload's own limit, still work.
+    let path = vec!["a"; json::MAX_DEPTH].join(".");
+    assert_eq!(field_issues(Kind::User, &path, "1", ""), vec![]);
+}
+
+/// `pmis[999999]` filled the list with a million `null`s (32 MB), and `a[999999][999999]…` with a million
+/// per index: gigabytes for a 40-character path. The gap now counts against the text limit.
+#[test]
+fn a_field_index_far_beyond_the_list_is_too_large() {
+    for path in ["pmis[999999]", "a[500000][500000]", "participant.pmis[999999].mrn"] {
+        let issues = field_issues(Kind::Participant, path, "1", "");
+        assert_eq!(issues, vec![("\"INVALID_REQUEST\"".into(), "[]".into(), "\"tooLarge\"".into())], "{path}");
+    }
+    // An index within reach of a payload still works, and the next row of a list is no gap at all.
+    assert!(field_issues(Kind::User, "a[100000]", "1", "").is_empty());
+    assert!(field_issues(Kind::User, "x[1]", "1", r#"{"x":[1]}"#).is_empty());
+}
+
+/// In a batch (`validate_many_text`), the too-deep flag is the whole batch's: one payload with a value
+/// nested too deeply must not make the others report `INVALID_REQUEST` (tooDeep) at `[]`.
+#[test]
+fn a_too_deep_payload_in_a_batch_leaves_the_others_alone() {
+    let deep = format!("{{\"x\":{}{}}}", "[".repeat(70), "]".repeat(70));
+    let validator = Validator::new(openspecimen_validate::Options {
+        mode: openspecimen_validate::Mode::Patch,
+        ..Default::default()
+    });
+    let out = validator.validate_many_text(Kind::User, &format!("[{deep},{{}}]"), &clock());
+    let alone = validator.validate_text(Kind::User, "{}", &clock());
+    assert_eq!(alone, "", "an empty PATCH is valid");
+    let document = json::parse(&out).expect("JSON");
+    let Json::Array(results) = &document.root else { panic!("{out}") };
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0].get("valid"), Some(&Json::Bool(false)), "{out}");
+    assert_eq!(results[1], Json::Number("0"), "the second payload is valid and unchanged: {out}");
+}
+
+/// Unknown keys cost quadratic time: `Fields::finish` looked for a later repeat of every key among all the
+/// keys after it. 80,000 unknown keys (869,000 characters, within the JS layer's 1 MiB) took 14 s in Node
+/// and 3.8 s natively: a frozen tab for one paste. The same held for repeated `pmis` sites. Both are
+/// linear since 78b93a8; the bound is far above linear time even in a debug build.
+#[test]
+fn many_unknown_keys_and_sites_take_linear_time() {
+    let text = format!("{{{}}}", (0..80_000).map(|i| format!("\"k{i}\":0")).collect::<Vec<_>>().join(","));
+    let validator = Validator::new(openspecimen_validate::Options {
+        mode: openspecimen_validate::Mode::Patch,
+        ..Default::default()
+    });
+    for kind in [Kind::User, Kind::Participant, Kind::Registration] {
+        let started = std::time::Instant::now();
+        let out = validator.validate_text(kind, &text, &clock());
+        let elapsed = started.elapsed();
+        assert!(out.contains("UNKNOWN_FIELD"));
+        assert!(elapsed.as_secs_f64() < 3.0, "{kind:?}: {elapsed:?} for 80,000 unknown keys");
+    }
+    let sites = (0..30_000).map(|i| format!("{{\"siteName\":\"S{i}\",\"mrn\":\"1\"}}")).collect::<Vec<_>>();
+    let text = format!("{{\"pmis\":[{}]}}", sites.join(","));
+    let started = std::time::Instant::now();
+    validator.validate_text(Kind::Participant, &text, &clock());
+    assert!(started.elapsed().as_secs_f64() < 3.0, "{:?} for 30,000 distinct pmis sites", started.elapsed());
+}
