@@ -138,7 +138,11 @@ impl<'d, 'a> Fields<'d, 'a> {
     /// The index of the last member named `key` (Jackson keeps the last of repeated keys).
     fn position(&self, key: &str) -> Option<usize> {
         let hash = key_hash(key);
-        (0..self.members.len()).rev().find(|&index| self.hashes[index] == hash && self.members[index].0 == key)
+        // Slice iterators, not indexing: at opt-level "z" an index is a call, and this runs per field.
+        self.hashes
+            .iter()
+            .zip(self.members)
+            .rposition(|(&member_hash, (member_key, _))| member_hash == hash && member_key == key)
     }
 
     /// The last value sent under `key`.
@@ -367,12 +371,12 @@ impl<'d, 'a> Fields<'d, 'a> {
         let mut changed = self.changed;
         // Which members a later one with the same key overrides (Jackson keeps the last).
         let overridden: Vec<bool> = if self.members.len() <= 32 {
-            let hashes = &self.hashes;
-            (0..self.members.len())
-                .map(|index| {
-                    (index + 1..self.members.len())
-                        .any(|later| hashes[later] == hashes[index] && self.members[later].0 == self.members[index].0)
-                })
+            let keyed: Vec<(u32, &str)> =
+                self.hashes.iter().zip(self.members).map(|(&h, (k, _))| (h, k.as_ref())).collect();
+            keyed
+                .iter()
+                .enumerate()
+                .map(|(index, member)| keyed.iter().skip(index + 1).any(|later| later == member))
                 .collect()
         } else {
             let mut seen = SeenSet::with_capacity(self.members.len());
