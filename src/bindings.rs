@@ -1,6 +1,8 @@
 //! The WebAssembly layer: JSON text in, JSON text out. The JS wrapper in `pkg/` turns the result into
 //! objects and adds the messages. Nothing here decides a rule.
 
+use core::cell::Cell;
+
 use js_sys::Date;
 use wasm_bindgen::prelude::*;
 
@@ -9,9 +11,17 @@ use crate::options::Options;
 use crate::rules::date::CivilDate;
 use crate::validate::{Kind, Validator};
 
-/// The browser's clock at one instant, and its time zone through `Date`.
+/// The browser's clock at one instant, and its time zone through `Date`. Each `Date` call crosses into
+/// JS, so today's date is read once per validation.
 struct BrowserClock {
     now_ms: i64,
+    today: Cell<Option<CivilDate>>,
+}
+
+impl BrowserClock {
+    fn at(now_ms: f64) -> Self {
+        BrowserClock { now_ms: now_ms as i64, today: Cell::new(None) }
+    }
 }
 
 impl Clock for BrowserClock {
@@ -20,9 +30,13 @@ impl Clock for BrowserClock {
     }
 
     fn local_midnight_ms(&self, date: CivilDate) -> i64 {
-        // Built field by field: `new Date(y, m, d)` reads years 0–99 as 1900–1999.
-        let local = Date::new_0();
-        local.set_full_year_with_month_date(date.year as u32, i32::from(date.month) - 1, i32::from(date.day).into());
+        let month = i32::from(date.month) - 1;
+        if date.year >= 100 {
+            return Date::new_with_year_month_day(date.year as u32, month, i32::from(date.day)).get_time() as i64;
+        }
+        // `new Date(y, m, d)` reads years 0–99 as 1900–1999, so those are set field by field.
+        let local = Date::new(&JsValue::from_f64(0.0));
+        local.set_full_year_with_month_date(date.year as u32, month, i32::from(date.day).into());
         local.set_hours(0);
         local.set_minutes(0);
         local.set_seconds(0);
@@ -31,12 +45,21 @@ impl Clock for BrowserClock {
     }
 
     fn local_date(&self, ms: i64) -> CivilDate {
+        if ms == self.now_ms {
+            if let Some(today) = self.today.get() {
+                return today;
+            }
+        }
         let local = Date::new(&JsValue::from_f64(ms as f64));
-        CivilDate {
+        let date = CivilDate {
             year: local.get_full_year() as i32,
             month: local.get_month() as u8 + 1,
             day: local.get_date() as u8,
+        };
+        if ms == self.now_ms {
+            self.today.set(Some(date));
         }
+        date
     }
 }
 
@@ -60,21 +83,21 @@ impl Engine {
 
     /// Validates a payload's JSON text; `kind` is 0 user, 1 participant, 2 registration.
     pub fn validate(&self, kind: u8, payload: &str, now_ms: f64) -> String {
-        let clock = BrowserClock { now_ms: now_ms as i64 };
+        let clock = BrowserClock::at(now_ms);
         self.validator.validate_text(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
     }
 
     /// Validates a JSON list of payloads; a JSON list of results (`0` for valid and unchanged).
     #[wasm_bindgen(js_name = validateMany)]
     pub fn validate_many(&self, kind: u8, payloads: &str, now_ms: f64) -> String {
-        let clock = BrowserClock { now_ms: now_ms as i64 };
+        let clock = BrowserClock::at(now_ms);
         self.validator.validate_many_text(Kind::from_code(kind).unwrap_or(Kind::User), payloads, &clock)
     }
 
     /// The issues of one field, as a JSON array (`payload` may be empty).
     #[wasm_bindgen(js_name = validateField)]
     pub fn validate_field(&self, kind: u8, path: &str, value: &str, payload: &str, now_ms: f64) -> String {
-        let clock = BrowserClock { now_ms: now_ms as i64 };
+        let clock = BrowserClock::at(now_ms);
         self.validator.validate_field_text(Kind::from_code(kind).unwrap_or(Kind::User), path, value, payload, &clock)
     }
 }

@@ -96,3 +96,13 @@ fn registrations_nest_the_participant_and_patterns_run_in_wasm() {
     assert!(many.starts_with("[{\"valid\":true"), "{many}");
     assert!(many.contains("PARTICIPANT_INVALID_GENDER"), "{many}");
 }
+
+#[wasm_bindgen_test]
+fn years_before_100_are_not_read_as_1900s() {
+    let engine = Engine::new(r#"{"mode":"patch"}"#).unwrap();
+    // Year 0050 is long before 1960: a death date then is before the birth date.
+    let out = engine.validate(1, r#"{"birthDate":"1960-01-01","deathDate":"0050-06-15","vitalStatus":"Dead"}"#, NOW);
+    assert!(out.contains(r#""code":"PARTICIPANT_INVALID_DEATH_DATE""#), "{out}");
+    let out = engine.validate(1, r#"{"birthDate":"0050-06-15","deathDate":"0050-06-15","vitalStatus":"Dead"}"#, NOW);
+    assert_eq!(out, "", "the same day is fine: valid, with nothing to normalise");
+}
