@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 echo "== cargo fmt / clippy"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
 echo "== native Rust tests"
 cargo test

@@ -36,7 +36,7 @@ impl Clock for BrowserClock {
         }
         // `new Date(y, m, d)` reads years 0–99 as 1900–1999, so those are set field by field.
         let local = Date::new(&JsValue::from_f64(0.0));
-        local.set_full_year_with_month_date(date.year as u32, month, i32::from(date.day).into());
+        local.set_full_year_with_month_date(date.year as u32, month, i32::from(date.day));
         local.set_hours(0);
         local.set_minutes(0);
         local.set_seconds(0);
