@@ -126,3 +126,44 @@ impl PermissibleValues {
         *slot = list;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{self, Json};
+
+    /// The defaults match the contract's `permissible-values.json` (beside the repository, as in CI).
+    #[test]
+    fn defaults_match_the_spec_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/spec/permissible-values.json");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("note: {path} not found; defaults not compared");
+            return;
+        };
+        let spec = json::parse(&text).expect("the spec file is JSON").root;
+        let defaults = PermissibleValues::default();
+        for attribute in [
+            PvAttribute::Gender,
+            PvAttribute::Race,
+            PvAttribute::Ethnicity,
+            PvAttribute::VitalStatus,
+            PvAttribute::Genotype,
+        ] {
+            let Some(Json::Array(items)) = spec.get(attribute.name()) else {
+                panic!("{} in the spec file", attribute.name())
+            };
+            let mut expected = PvList::default();
+            for item in items {
+                match item {
+                    Json::String(value) => expected.push_plain(value),
+                    object => {
+                        let Some(Json::String(value)) = object.get("value") else { panic!("{object:?}") };
+                        let dead = matches!(object.get("props").and_then(|props| props.get("dead")), Some(Json::String(flag)) if flag == "true");
+                        expected.push(value, dead);
+                    }
+                }
+            }
+            assert_eq!(defaults.get(attribute), &expected, "{}", attribute.name());
+        }
+    }
+}
