@@ -4,8 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-features=${FEATURES:-}
-cargo build --lib --release --target wasm32-unknown-unknown ${features:+--features "$features"}
+cargo build --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir pkg/wasm --out-name openspecimen_validate --no-typescript \
   target/wasm32-unknown-unknown/release/openspecimen_validate.wasm
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
