@@ -114,14 +114,14 @@ pub fn check<'a>(
     permissible(&mut fields, "gender", PvAttribute::Gender, options, report);
 
     // `race` is the documentation's spelling of `races`: checked alike, normalised as `races`.
-    permissible_list(&mut fields, "races", PvAttribute::Race, options, partial, report);
+    permissible_list(&mut fields, "races", PvAttribute::Race, options, report);
     if fields.has("race") {
-        let race = permissible_list(&mut fields, "race", PvAttribute::Race, options, partial, report);
+        let race = permissible_list(&mut fields, "race", PvAttribute::Race, options, report);
         fields.normalise("race", None);
         if !fields.has("races") {
             let value = match &race {
                 Read::Value(texts) => Some(texts_to_json(texts)),
-                _ => partial.then_some(Json::Null),
+                _ => fields.blank_value(),
             };
             fields.normalise("races", value);
         }
@@ -130,7 +130,7 @@ pub fn check<'a>(
     }
 
     let ethnicity_key = if v4 {
-        permissible_list(&mut fields, "ethnicities", PvAttribute::Ethnicity, options, partial, report);
+        permissible_list(&mut fields, "ethnicities", PvAttribute::Ethnicity, options, report);
         "ethnicities"
     } else {
         permissible(&mut fields, "ethnicity", PvAttribute::Ethnicity, options, report);
@@ -140,7 +140,7 @@ pub fn check<'a>(
 
     check_genotype(&mut fields, options, v5, report);
 
-    check_pmis(&mut fields, partial, report);
+    check_pmis(&mut fields, report);
     warn_if_reset(&fields, "pmis", put, report);
 
     if let Text::Value(address) = fields.text("emailAddress", report) {
@@ -278,10 +278,9 @@ fn permissible_list<'a>(
     key: &'static str,
     pv: PvAttribute,
     options: &Options,
-    partial: bool,
     report: &mut Report,
 ) -> Read<Vec<Text<'a>>> {
-    let read = text_list(fields, key, partial, report);
+    let read = text_list(fields, key, report);
     if let Read::Value(texts) = &read {
         let list = options.permissible_values.get(pv);
         for (index, text) in texts.iter().enumerate() {
@@ -314,11 +313,11 @@ fn check_genotype(fields: &mut Fields<'_, '_>, options: &Options, v5: bool, repo
 
 /// pmis: a list of `{siteName, mrn}`. An item with both blank is skipped (and left out of the
 /// normalised list); an MRN needs a site; a site may appear once (every repeat is reported).
-fn check_pmis(fields: &mut Fields<'_, '_>, partial: bool, report: &mut Report) {
+fn check_pmis(fields: &mut Fields<'_, '_>, report: &mut Report) {
     let items = match lists::list(fields, "pmis", report) {
         Read::Value(items) => items,
         Read::Blank => {
-            fields.normalise("pmis", partial.then_some(Json::Null));
+            fields.normalise_blank("pmis");
             return;
         }
         Read::Absent | Read::Invalid => return,

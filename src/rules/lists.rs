@@ -28,18 +28,13 @@ pub fn item_path(fields: &Fields<'_, '_>, key: &'static str, index: usize) -> Pa
 
 /// Reads a list of texts: each item trimmed as a text field is (numbers and booleans are their text,
 /// `null` or blank is [`Text::Blank`], another type is `INVALID_REQUEST` at the item). The field is
-/// normalised to the list of trimmed texts (blank items as `null`); a `null` list is kept as `null`
-/// when `keep_blank_as_null` (a partial update, where it clears the stored list), else left out.
-pub fn text_list<'a>(
-    fields: &mut Fields<'_, 'a>,
-    key: &'static str,
-    keep_blank_as_null: bool,
-    report: &mut Report,
-) -> Read<Vec<Text<'a>>> {
+/// normalised to the list of trimmed texts (blank items as `null`); a `null` list as a blank field
+/// ([`Fields::blank_value`]).
+pub fn text_list<'a>(fields: &mut Fields<'_, 'a>, key: &'static str, report: &mut Report) -> Read<Vec<Text<'a>>> {
     let items = match list(fields, key, report) {
         Read::Value(items) => items,
         Read::Blank => {
-            fields.normalise(key, keep_blank_as_null.then_some(Json::Null));
+            fields.normalise_blank(key);
             return Read::Blank;
         }
         Read::Absent => return Read::Absent,

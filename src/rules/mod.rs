@@ -184,8 +184,20 @@ impl<'d, 'a> Fields<'d, 'a> {
         self.slots[index] = Some(value);
     }
 
+    /// What a blank field normalises to: `null` in a partial update (it clears the stored value), else
+    /// nothing (a full replacement that leaves the field out clears it too).
+    pub fn blank_value(&self) -> Option<Json<'a>> {
+        self.keep_blank_as_null.then_some(Json::Null)
+    }
+
+    /// Normalises `key` as a blank field.
+    pub fn normalise_blank(&mut self, key: &'static str) {
+        let value = self.blank_value();
+        self.normalise(key, value);
+    }
+
     fn normalise_blank_at(&mut self, index: usize) {
-        let value = self.keep_blank_as_null.then_some(Json::Null);
+        let value = self.blank_value();
         self.normalise_at(index, value);
     }
 
