@@ -1,6 +1,6 @@
 # make demo   build, then serve the demo portal on http://127.0.0.1:8080
 # make test   install what is missing, build, run every test
-# make bench  speed and size against Zod, Valibot, AJV and plain JS
+# make bench  speed and size against Zod, Valibot, AJV and plain JS; JSON text vs serde-wasm-bindgen
 .PHONY: setup build demo test bench fuzz
 
 setup:
@@ -18,7 +18,8 @@ test:
 	bash scripts/test.sh
 
 bench: build
-	cd bench && npm ci --no-audit --no-fund && node run.mjs && node size.mjs
+	bash scripts/build.sh serde-boundary
+	cd bench && npm ci --no-audit --no-fund && node run.mjs && node size.mjs && node boundary.mjs
 
 # make fuzz   each fuzz target for FUZZ_SECONDS (default 60); findings land in fuzz/artifacts/
 fuzz: setup

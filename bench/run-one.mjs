@@ -88,13 +88,13 @@ function operation(impl, name) {
   }
 }
 
-function median(values) {
+export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function measure(op, { warmupMs, samples, sampleMs }) {
+export function measure(op, { warmupMs, samples, sampleMs }) {
   let sink = 0;
   // Warm-up, which also estimates the time of one operation.
   let ops = 0;

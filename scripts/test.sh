@@ -7,6 +7,7 @@ echo "== cargo fmt / clippy"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features serde-boundary -- -D warnings
 
 echo "== native Rust tests"
 cargo test

@@ -100,4 +100,32 @@ impl Engine {
         let clock = BrowserClock::at(now_ms);
         self.validator.validate_field_text(Kind::from_code(kind).unwrap_or(Kind::User), path, value, payload, &clock)
     }
+
+    /// The serde-wasm-bindgen boundary `bench/boundary.mjs` measures against the JSON text one: the
+    /// payload read from the JS object, the result (`{ valid, issues, value }`) returned as JS objects.
+    #[cfg(feature = "serde-boundary")]
+    #[wasm_bindgen(js_name = validateValue)]
+    pub fn validate_value(&self, kind: u8, payload: JsValue, now_ms: f64) -> JsValue {
+        use serde::Serialize;
+        let clock = BrowserClock::at(now_ms);
+        let Ok(root) = serde_wasm_bindgen::from_value::<crate::json::Json<'static>>(payload) else {
+            return JsValue::NULL;
+        };
+        let document = crate::json::Document { root, too_deep: false, has_unsupported: false };
+        let outcome = self.validator.check(Kind::from_code(kind).unwrap_or(Kind::User), &document, &clock);
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+        outcome.serialize(&serializer).unwrap_or(JsValue::NULL)
+    }
+
+    /// serde-wasm-bindgen in, JSON text out (`Outcome::to_json`): which half of the boundary costs what.
+    #[cfg(feature = "serde-boundary")]
+    #[wasm_bindgen(js_name = validateValueToText)]
+    pub fn validate_value_to_text(&self, kind: u8, payload: JsValue, now_ms: f64) -> String {
+        let clock = BrowserClock::at(now_ms);
+        let Ok(root) = serde_wasm_bindgen::from_value::<crate::json::Json<'static>>(payload) else {
+            return String::new();
+        };
+        let document = crate::json::Document { root, too_deep: false, has_unsupported: false };
+        self.validator.check(Kind::from_code(kind).unwrap_or(Kind::User), &document, &clock).to_json()
+    }
 }

@@ -23,7 +23,7 @@ pub enum Json<'a> {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Number(&'a str),
+    Number(Cow<'a, str>),
     String(Cow<'a, str>),
     Array(Vec<Json<'a>>),
     /// Members in their order; a repeated key keeps every occurrence (lookups take the last, as Jackson does).
@@ -272,7 +272,7 @@ impl<'a> Parser<'a> {
             }
             self.required_digits()?;
         }
-        Ok(Json::Number(self.slice(start)))
+        Ok(Json::Number(Cow::Borrowed(self.slice(start))))
     }
 
     #[inline(always)]
@@ -506,6 +506,6 @@ mod tests {
     #[test]
     fn last_key_wins() {
         let value = parse(r#"{"a":1,"a":2}"#).unwrap().root;
-        assert_eq!(value.get("a"), Some(&Json::Number("2")));
+        assert_eq!(value.get("a"), Some(&Json::Number("2".into())));
     }
 }

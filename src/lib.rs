@@ -12,6 +12,8 @@ pub mod options;
 pub mod participant;
 pub mod registration;
 pub mod rules;
+#[cfg(feature = "serde-boundary")]
+pub mod serde_boundary;
 pub mod user;
 pub mod validate;
 

@@ -367,7 +367,7 @@ fn a_batch_gives_each_payload_its_own_result() {
     let results = json::parse(&out).unwrap().root;
     let Json::Array(results) = results else { panic!("a list: {out}") };
     assert_eq!(results.len(), 3);
-    assert_eq!(results[0], Json::Number("0"), "valid and unchanged");
+    assert_eq!(results[0], Json::Number("0".into()), "valid and unchanged");
     assert_eq!(results[1].get("valid"), Some(&Json::Bool(false)));
     assert_eq!(results[2].get("valid"), Some(&Json::Bool(true)));
     assert!(out.contains(r#""firstName":"Ann""#), "the trimmed value: {out}");

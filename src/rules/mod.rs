@@ -306,7 +306,7 @@ impl<'d, 'a> Fields<'d, 'a> {
         // A number keeps its JSON text; a digit string stays a (trimmed) string, which the server reads alike.
         let (digits, normalised) = match value {
             Json::Null => (None, None),
-            Json::Number(text) => (Some(*text), Some(value.clone())),
+            Json::Number(text) => (Some(text.as_ref()), Some(value.clone())),
             Json::String(text) => {
                 let trimmed = java_trim(text);
                 let normalised = Json::String(Cow::Owned(trimmed.to_owned()));
@@ -468,7 +468,7 @@ pub fn read_text<'a>(value: &Json<'a>, path: &dyn Fn() -> Path, report: &mut Rep
                 })
             }
         }
-        Json::Number(raw) => Text::Value(Cow::Borrowed(raw)),
+        Json::Number(raw) => Text::Value(raw.clone()),
         Json::Bool(flag) => Text::Value(Cow::Borrowed(if *flag { "true" } else { "false" })),
         _ => {
             report_invalid(report, path(), value, reason::NOT_TEXT);
