@@ -4,8 +4,9 @@
 //   node boundary.mjs            the table (µs per call, median of 7 samples) and both builds' sizes
 //   node boundary.mjs <variant> <case>   one measurement, one JSON line
 // Variants:
-//   text       JSON.stringify → Engine.validate (JSON text in, JSON text out; "" when valid and
-//              unchanged) → JSON.parse: the shipped boundary, without the package's message step
+//   text       JSON.stringify → TextEncoder → Engine.validate (JSON text in, JSON text out: "" when
+//              valid and unchanged, else a flat list of issues, then the normalised value when it
+//              changed) → JSON.parse of the issues: the shipped boundary, without the message step
 //   swb-in     serde-wasm-bindgen reads the object → JSON text out → JSON.parse
 //   swb        serde-wasm-bindgen both ways: the object in, the result built as JS objects
 import { spawnSync } from 'node:child_process';
@@ -28,12 +29,23 @@ async function engine() {
   return new glue.Engine('{}');
 }
 
+const encoder = new TextEncoder();
+
+/** The issues of the flat list `[valid, code, path, field, severity, params, …]`. */
+function flatIssues(flat) {
+  const issues = [];
+  for (let i = 1; i + 4 < flat.length; i += 5) issues.push({ code: flat[i], path: flat[i + 1], field: flat[i + 2] });
+  return issues;
+}
+
 /** One call of `variant`, returning the issues (objects with code and field). */
 function call(wasm, variant, kind, payload) {
   switch (variant) {
     case 'text': {
-      const out = wasm.validate(kind, JSON.stringify(payload), NOW);
-      return out === '' ? [] : JSON.parse(out).issues;
+      const out = wasm.validate(kind, encoder.encode(JSON.stringify(payload)), NOW);
+      if (out === '') return [];
+      const end = out.indexOf('\n');
+      return flatIssues(JSON.parse(end < 0 ? out : out.slice(0, end)));
     }
     case 'swb-in':
       return JSON.parse(wasm.validateValueToText(kind, payload, NOW)).issues;

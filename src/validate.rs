@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::clock::Clock;
 use crate::codes::{self, reason};
-use crate::issue::{Issue, Param, Path, Report, Segment, Severity};
+use crate::issue::{write_flat, Issue, Param, Path, Report, Segment, Severity};
 use crate::json::{self, Document, Json, ParseError};
 use crate::options::{Mode, Options};
 use crate::rules::report_invalid;
@@ -43,12 +43,23 @@ pub struct Outcome<'a> {
     pub value_changed: bool,
 }
 
-impl Outcome<'_> {
+impl<'a> Outcome<'a> {
     pub fn is_valid(&self) -> bool {
         self.value.is_some()
     }
 
-    /// `{"valid":…,"issues":[…],"value":…}`
+    /// Whether the payload is valid, has no issue and needs no normalising: the common case on every
+    /// keystroke, answered with nothing to copy back.
+    fn is_clean(&self) -> bool {
+        self.is_valid() && !self.value_changed && self.issues.is_empty()
+    }
+
+    /// The normalised value, when it differs from the payload as sent.
+    fn changed_value(&self) -> Option<&Json<'a>> {
+        self.value.as_ref().filter(|_| self.value_changed)
+    }
+
+    /// `{"valid":…,"issues":[…],"value":…}`: the readable form, for Rust callers.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256);
         out.push_str(if self.is_valid() { "{\"valid\":true,\"issues\":" } else { "{\"valid\":false,\"issues\":" });
@@ -62,20 +73,38 @@ impl Outcome<'_> {
         out
     }
 
-    /// The result as the JS layer reads it: `""` when the payload is valid, has no issue and needs no
-    /// normalising (the common case on every keystroke: nothing to copy back); `{"valid":true,
-    /// "issues":[…],"same":true}` when valid and unchanged but with warnings; else [`Outcome::to_json`].
+    /// The result as the JS layer reads it: `""` when [clean](Outcome::is_clean); else the line
+    /// [`write_flat`] writes, followed, when the payload is valid and its normalised value differs, by
+    /// a newline and that value. A form reads the issues at once and the value only on submit, so the
+    /// JS layer parses the value only when it is read (the line holds no raw newline: JSON escapes it).
     pub fn to_js(&self) -> String {
-        if !self.is_valid() || self.value_changed {
-            return self.to_json();
-        }
-        if self.issues.is_empty() {
+        if self.is_clean() {
             return String::new();
         }
-        let mut out = String::from("{\"valid\":true,\"issues\":");
-        crate::issue::write_issues(&self.issues, &mut out);
-        out.push_str(",\"same\":true}");
+        let mut out = String::with_capacity(256);
+        write_flat(self.is_valid(), &self.issues, &mut out);
+        out.push(']');
+        if let Some(value) = self.changed_value() {
+            out.push('\n');
+            json::write(value, &mut out);
+        }
         out
+    }
+
+    /// One entry of a batch result: `0` when clean, else the [`write_flat`] list, with the normalised
+    /// value as one more element when the payload is valid and the value differs (so a list of even
+    /// length ends with a value).
+    fn write_batch_entry(&self, out: &mut String) {
+        if self.is_clean() {
+            out.push('0');
+            return;
+        }
+        write_flat(self.is_valid(), &self.issues, out);
+        if let Some(value) = self.changed_value() {
+            out.push(',');
+            json::write(value, out);
+        }
+        out.push(']');
     }
 }
 
@@ -98,28 +127,45 @@ impl Validator {
         }
     }
 
-    /// Validates a JSON list of payloads in one call (one copy across the boundary for the whole
-    /// batch). Returns a JSON list with, for each payload, `0` when [`Outcome::to_js`] would be empty
-    /// (valid, no issue, nothing to normalise), else its result object. A text that is not a list is
-    /// validated as one payload, in a list of one.
-    pub fn validate_many_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
-        let document = match json::parse(text) {
-            Ok(document) => document,
-            Err(error) => return format_list(&[unreadable(error).to_js()]),
-        };
-        let Json::Array(items) = document.root else {
-            return format_list(&[self.check(kind, &document, clock).to_js()]);
-        };
-        let mut out = String::with_capacity(items.len() * 2 + 2);
-        out.push('[');
-        for (index, item) in items.into_iter().enumerate() {
-            if index > 0 {
-                out.push(',');
+    /// Validates a payload given as UTF-8 bytes (bytes that are not UTF-8 are not JSON).
+    pub fn validate_utf8(&self, kind: Kind, bytes: &[u8], clock: &dyn Clock) -> String {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.validate_text(kind, text, clock),
+            Err(_) => unreadable(ParseError::Syntax).to_js(),
+        }
+    }
+
+    /// [`Validator::validate_many_text`] of UTF-8 bytes.
+    pub fn validate_many_utf8(&self, kind: Kind, bytes: &[u8], clock: &dyn Clock) -> String {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.validate_many_text(kind, text, clock),
+            Err(_) => {
+                let mut out = String::from("[");
+                unreadable(ParseError::Syntax).write_batch_entry(&mut out);
+                out.push(']');
+                out
             }
-            let has_unsupported = document.has_unsupported;
-            let single = Document { root: item, too_deep: document.too_deep, has_unsupported };
-            let result = self.check(kind, &single, clock).to_js();
-            out.push_str(if result.is_empty() { "0" } else { &result });
+        }
+    }
+
+    /// Validates a JSON list of payloads in one call (one copy across the boundary for the whole
+    /// batch). Returns a JSON list with one entry per payload (see [`Outcome::write_batch_entry`]). A
+    /// text that is not a list is validated as one payload, in a list of one.
+    pub fn validate_many_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
+        let mut out = String::from("[");
+        match json::parse(text) {
+            Err(error) => unreadable(error).write_batch_entry(&mut out),
+            Ok(Document { root: Json::Array(items), too_deep, has_unsupported }) => {
+                out.reserve(items.len() * 2);
+                for (index, root) in items.into_iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    let single = Document { root, too_deep, has_unsupported };
+                    self.check(kind, &single, clock).write_batch_entry(&mut out);
+                }
+            }
+            Ok(document) => self.check(kind, &document, clock).write_batch_entry(&mut out),
         }
         out.push(']');
         out
@@ -127,7 +173,11 @@ impl Validator {
 
     /// Validates a parsed payload.
     pub fn check<'a>(&self, kind: Kind, document: &Document<'a>, clock: &dyn Clock) -> Outcome<'a> {
-        let mut report = Report::default();
+        self.check_in(kind, document, clock, Report::default())
+    }
+
+    /// Validates a parsed payload into `report` (which may keep only one field's issues).
+    fn check_in<'a>(&self, kind: Kind, document: &Document<'a>, clock: &dyn Clock, mut report: Report) -> Outcome<'a> {
         let value = match &document.root {
             Json::Object(members) => Some(match kind {
                 Kind::User => user::check(members, &self.options, &mut report),
@@ -149,21 +199,22 @@ impl Validator {
         if document.too_deep {
             report_too_deep(&document.root, &mut report);
         }
-        let value = if report.has_errors() { None } else { value };
+        let value = if report.wants_value() { value } else { None };
         let value_changed = report.value_changed || document.has_unsupported;
         Outcome { issues: report.issues, value, value_changed }
     }
 
     /// The issues of one field: `value` replaces the field's value in `payload` (or in an empty
     /// payload), the whole payload is checked, so cross-field rules see the rest, and only the issues at
-    /// or under `path` are kept. Returns the issues as a JSON array.
+    /// or under `path` are kept. Returns them in the [`write_flat`] form (its verdict: no error).
     pub fn validate_field_text(&self, kind: Kind, path: &str, value: &str, payload: &str, clock: &dyn Clock) -> String {
         let issues = match self.field_issues(kind, path, value, payload, clock) {
             Ok(issues) => issues,
             Err(error) => unreadable(error).issues,
         };
         let mut out = String::new();
-        crate::issue::write_issues(&issues, &mut out);
+        write_flat(!issues.iter().any(|issue| issue.severity == Severity::Error), &issues, &mut out);
+        out.push(']');
         out
     }
 
@@ -199,22 +250,11 @@ impl Validator {
         }
         document.too_deep |= value_document.too_deep;
         set_at(&mut document.root, &target, value_document.root);
-        let mut issues = self.check(kind, &document, clock).issues;
+        let mut issues = self.check_in(kind, &document, clock, Report::scoped(target.clone())).issues;
+        // The scope already drops most; issues merged from a side report are filtered here.
         issues.retain(|issue| issue.path.starts_with(&target));
         Ok(issues)
     }
-}
-
-fn format_list(results: &[String]) -> String {
-    let mut out = String::from("[");
-    for (index, result) in results.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str(if result.is_empty() { "0" } else { result });
-    }
-    out.push(']');
-    out
 }
 
 /// The result for a text that is not JSON or too large.

@@ -792,8 +792,18 @@ fn the_unchanged_payload_crosses_back_as_nothing() {
     let clock = FixedClock::utc(NOW);
     let compact = common::compact(FULL);
     assert_eq!(validator.validate_text(Kind::Participant, &compact, &clock), "");
+    // Changed: the result line, then the normalised value on its own line (parsed only when read).
     let trimmed = validator.validate_text(Kind::Participant, &set(FULL, "firstName", "\" Ann\""), &clock);
-    assert!(trimmed.contains(r#""firstName":"Ann""#), "{trimmed}");
+    let (head, value) = trimmed.split_once('\n').expect("a value line");
+    assert_eq!(head, "[1]");
+    assert!(value.starts_with('{') && value.contains(r#""firstName":"Ann""#), "{trimmed}");
+    // Unchanged with a warning: the result line alone (the JS layer reuses the text it sent).
+    let warned = validator.validate_text(Kind::Participant, &common::compact(&set(FULL, "zzz", "1")), &clock);
+    assert!(warned.starts_with(r#"[1,"UNKNOWN_FIELD",["zzz"],"zzz",0,"#), "{warned}");
+    assert!(!warned.contains('\n'), "{warned}");
+    // Invalid: the result line alone.
+    let invalid = validator.validate_text(Kind::Participant, &set(FULL, "gender", "\"Male\""), &clock);
+    assert!(invalid.starts_with(r#"[0,"PARTICIPANT_INVALID_GENDER""#) && !invalid.contains('\n'), "{invalid}");
     let renamed =
         validator.validate_text(Kind::Participant, &set(&without(FULL, "races"), "race", "[\"Asian\"]"), &clock);
     assert!(renamed.contains(r#""races":["Asian"]"#) && !renamed.contains(r#""race":"#), "{renamed}");

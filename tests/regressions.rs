@@ -1,6 +1,8 @@
 //! Inputs that once broke the validator (found by fuzzing, scripts/fuzz.sh, or by the bad-input
 //! suites), kept as plain tests: each says what went wrong and holds the smallest input that showed it.
 
+mod common;
+
 use openspecimen_validate::json::{self, Json};
 use openspecimen_validate::{FixedClock, Kind, Validator};
 
@@ -14,32 +16,26 @@ fn clock() -> FixedClock {
 fn field_issues(kind: Kind, path: &str, value: &str, payload: &str) -> Vec<(String, String, String)> {
     let out = Validator::default().validate_field_text(kind, path, value, payload, &clock());
     let document = json::parse(&out).expect("the answer is JSON");
-    let Json::Array(issues) = document.root else { panic!("not a list: {out}") };
+    let (_, issues, _) = common::read_flat(&document.root);
     issues
-        .iter()
+        .into_iter()
         .map(|issue| {
-            let text = |value: Option<&Json<'_>>| {
-                let mut out = String::new();
-                if let Some(value) = value {
-                    json::write(value, &mut out);
-                }
-                out
+            let params = json::parse(&issue.params).ok();
+            let reason = match params.as_ref().and_then(|params| params.root.get("reason")) {
+                Some(Json::String(reason)) => reason.to_string(),
+                _ => String::new(),
             };
-            let reason = issue.get("params").and_then(|params| params.get("reason"));
-            (text(issue.get("code")), text(issue.get("path")), text(reason))
+            (issue.code, issue.path, reason)
         })
         .collect()
 }
 
-/// A field path with 100,000 segments made `validate_field_text` recurse once per segment (building the
-/// payload, then checking, cloning and dropping it): a stack overflow, natively and in WebAssembly, where
-/// `validateField('user', 'a.'.repeat(100000) + 'a', 1)` threw a RangeError out of the module.
 #[test]
 fn a_field_path_deeper_than_any_payload_is_a_bad_path() {
     for path in ["a.".repeat(100_000) + "a", format!("pmis{}", "[0]".repeat(100_000))] {
         let issues = field_issues(Kind::User, &path, "1", "");
         assert_eq!(issues.len(), 1);
-        assert_eq!(issues[0], ("\"INVALID_REQUEST\"".into(), "[]".into(), "\"badPath\"".into()));
+        assert_eq!(issues[0], ("INVALID_REQUEST".into(), "[]".into(), "badPath".into()));
     }
     // 64 levels, the payload's own limit, still work.
     let path = vec!["a"; json::MAX_DEPTH].join(".");
@@ -52,7 +48,7 @@ fn a_field_path_deeper_than_any_payload_is_a_bad_path() {
 fn a_field_index_far_beyond_the_list_is_too_large() {
     for path in ["pmis[999999]", "a[500000][500000]", "participant.pmis[999999].mrn"] {
         let issues = field_issues(Kind::Participant, path, "1", "");
-        assert_eq!(issues, vec![("\"INVALID_REQUEST\"".into(), "[]".into(), "\"tooLarge\"".into())], "{path}");
+        assert_eq!(issues, vec![("INVALID_REQUEST".into(), "[]".into(), "tooLarge".into())], "{path}");
     }
     // An index within reach of a payload still works, and the next row of a list is no gap at all.
     assert!(field_issues(Kind::User, "a[100000]", "1", "").is_empty());
@@ -74,7 +70,7 @@ fn a_too_deep_payload_in_a_batch_leaves_the_others_alone() {
     let document = json::parse(&out).expect("JSON");
     let Json::Array(results) = &document.root else { panic!("{out}") };
     assert_eq!(results.len(), 2);
-    assert_eq!(results[0].get("valid"), Some(&Json::Bool(false)), "{out}");
+    assert!(!common::read_flat(&results[0]).0, "{out}");
     assert_eq!(results[1], Json::Number("0".into()), "the second payload is valid and unchanged: {out}");
 }
 
@@ -101,4 +97,15 @@ fn many_unknown_keys_and_sites_take_linear_time() {
     let started = std::time::Instant::now();
     validator.validate_text(Kind::Participant, &text, &clock());
     assert!(started.elapsed().as_secs_f64() < 3.0, "{:?} for 30,000 distinct pmis sites", started.elapsed());
+}
+
+/// `validateField` keeps only the field's issues, but the rules still see the whole payload: the
+/// PUT-required errors of other fields do not leak in, and a cross-field rule still applies.
+#[test]
+fn a_field_check_keeps_its_own_issues_and_sees_the_payload() {
+    let email = field_issues(Kind::User, "emailAddress", r#""a b@x.org""#, "");
+    assert_eq!(email, vec![("USER_INVALID_EMAIL".into(), r#"["emailAddress"]"#.into(), String::new())]);
+    let ip = field_issues(Kind::User, "ipRange", r#""""#, r#"{"apiUser":true}"#);
+    assert_eq!(ip, vec![("USER_IP_REQ".into(), r#"["ipRange"]"#.into(), String::new())]);
+    assert_eq!(field_issues(Kind::User, "ipRange", r#""""#, r#"{"apiUser":false}"#), vec![]);
 }

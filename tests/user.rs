@@ -368,9 +368,14 @@ fn a_batch_gives_each_payload_its_own_result() {
     let Json::Array(results) = results else { panic!("a list: {out}") };
     assert_eq!(results.len(), 3);
     assert_eq!(results[0], Json::Number("0".into()), "valid and unchanged");
-    assert_eq!(results[1].get("valid"), Some(&Json::Bool(false)));
-    assert_eq!(results[2].get("valid"), Some(&Json::Bool(true)));
-    assert!(out.contains(r#""firstName":"Ann""#), "the trimmed value: {out}");
+    // The flat form: [valid, code, path, field, severity, params, …], then the value when it changed.
+    let Json::Array(invalid) = &results[1] else { panic!("{out}") };
+    assert_eq!(invalid[0], Json::Number("0".into()), "not valid: {out}");
+    assert_eq!(invalid.len(), 1 + 5 * 10, "six required fields and four reset fields, five values each: {out}");
+    let Json::Array(trimmed) = &results[2] else { panic!("{out}") };
+    assert_eq!(trimmed.len(), 2, "valid, no issue, then the value: {out}");
+    assert_eq!(trimmed[0], Json::Number("1".into()));
+    assert_eq!(trimmed[1].get("firstName"), Some(&Json::String("Ann".into())), "the trimmed value: {out}");
 }
 
 #[test]
@@ -386,4 +391,18 @@ fn a_repeated_key_counts_once_the_last_value_wins_in_small_and_large_bodies() {
         assert_eq!(json.matches("\"type\"").count(), 1, "{extra}: one type in the value");
         assert!(json.contains(r#""type":"SUPER""#), "{extra}");
     }
+}
+
+/// An unknown key is warned once, at its last occurrence, whether or not the payload has errors (with
+/// errors the normalised value is never built, so the warnings come from a separate pass).
+#[test]
+fn unknown_keys_are_warned_once_with_or_without_errors() {
+    let valid = r#"{"firstName":"A","lastName":"B","emailAddress":"a@b.org","loginName":"ab","domainName":"openspecimen","instituteName":"I","primarySite":"S","type":"SUPER","activityStatus":"Active","zzz":1,"zzz":2}"#;
+    let (issues, out) = check_with(r#"{"mode":"patch"}"#, valid);
+    assert_eq!(issues, vec![("UNKNOWN_FIELD".to_owned(), "zzz".to_owned(), Severity::Warning)]);
+    assert!(out.contains(r#""zzz":2"#) && !out.contains(r#""zzz":1"#), "the last occurrence is kept: {out}");
+
+    let invalid = valid.replace(r#""a@b.org""#, r#""a@@b.org""#);
+    assert_eq!(errors(r#"{"mode":"patch"}"#, &invalid), vec![pair("USER_INVALID_EMAIL", "emailAddress")]);
+    assert_eq!(warnings(r#"{"mode":"patch"}"#, &invalid), vec![pair("UNKNOWN_FIELD", "zzz")]);
 }

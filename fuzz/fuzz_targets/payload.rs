@@ -1,5 +1,6 @@
 //! Any text as a payload, for every kind and under several options: never a panic, and the answer is
-//! always the JSON the JS layer reads (`""`, or `{"valid":…,"issues":[…],…}` with well-formed issues).
+//! always the JSON the JS layer reads (`""`, or the flat `[valid, code, path, field, severity, params,
+//! …]` with well-formed issues, then the normalised value on its own line when it changed).
 //! A valid result's normalised value validates again as valid, to the same value.
 //!
 //! A batch `[text,{},text]` through `validate_many_text` answers what each payload answers alone, and
@@ -73,40 +74,40 @@ fn check_result(validator: &Validator, kind: Kind, text: &str, out: &str, text_i
         assert!(matches!(document.root, Json::Object(_)), "an empty result for a payload that is not an object");
         return;
     }
-    let document = json::parse(out).unwrap_or_else(|error| panic!("the result is not JSON ({error:?}): {out}"));
-    assert!(!document.too_deep, "a too-deep value in the result: {out}");
-    let root = &document.root;
-    let valid = match root.get("valid") {
-        Some(Json::Bool(valid)) => *valid,
-        other => panic!("no valid flag: {other:?} in {out}"),
+    // The result line, then (valid and changed) the normalised value on its own line.
+    let (line, value_line) = match out.split_once('\n') {
+        Some((line, value)) => (line, Some(value)),
+        None => (out, None),
     };
-    let Some(Json::Array(issues)) = root.get("issues") else { panic!("no issues list in {out}") };
+    let document = json::parse(line).unwrap_or_else(|error| panic!("the result is not JSON ({error:?}): {out}"));
+    assert!(!document.too_deep, "a too-deep value in the result: {out}");
+    let (valid, issues, trailing) = flat(&document.root);
+    assert!(trailing.is_none(), "a value inside the result line: {out}");
     let errors = issues.iter().filter(|issue| check_issue(issue) == "error").count();
     assert_eq!(valid, errors == 0, "valid is {valid} with {errors} errors: {out}");
     if !valid {
-        assert_eq!(root.get("value"), Some(&Json::Null), "an invalid result with a value: {out}");
+        assert_eq!(value_line, None, "an invalid result with a value: {out}");
         return;
     }
-    if root.get("same") == Some(&Json::Bool(true)) {
-        assert!(text_is_json, "same:true for a text that is not JSON");
+    let Some(value_text) = value_line else {
+        assert!(text_is_json, "a valid, unchanged result for a text that is not JSON");
         return;
-    }
+    };
     // The normalised value is itself a valid payload, and normalising it changes nothing more.
-    let value = root.get("value").unwrap_or_else(|| panic!("a valid result without value: {out}"));
-    let mut value_text = String::new();
-    json::write(value, &mut value_text);
-    let again = validator.validate_text(kind, &value_text, clock);
-    if again.is_empty() {
+    let value = json::parse(value_text).unwrap_or_else(|error| panic!("the value is not JSON ({error:?}): {out}"));
+    let again = validator.validate_text(kind, value_text, clock);
+    let (again_line, again_value) = match again.split_once('\n') {
+        Some((line, value)) => (line, Some(value)),
+        None => (again.as_str(), None),
+    };
+    if again_line.is_empty() {
         return;
     }
-    let again_document = json::parse(&again).expect("the second result is JSON");
-    assert_eq!(
-        again_document.root.get("valid"),
-        Some(&Json::Bool(true)),
-        "the normalised value {value_text} of {text} is not valid: {again}"
-    );
-    if again_document.root.get("same") != Some(&Json::Bool(true)) {
-        assert_eq!(again_document.root.get("value"), Some(value), "normalising twice changed {value_text}: {again}");
+    let again_document = json::parse(again_line).expect("the second result is JSON");
+    assert!(flat(&again_document.root).0, "the normalised value {value_text} of {text} is not valid: {again}");
+    if let Some(again_value) = again_value {
+        let again_value = json::parse(again_value).expect("the second value is JSON");
+        assert_eq!(again_value.root, value.root, "normalising twice changed {value_text}: {again}");
     }
 }
 
@@ -129,39 +130,65 @@ fn check_batch(validator: &Validator, kind: Kind, text: &str, alone: &str, clock
 /// `(valid, issues as JSON text)` of one result; `0` (in a batch) and `""` mean valid, no issue.
 fn verdict(result: &Json<'_>) -> (bool, String) {
     if result == &Json::Number("0".into()) {
-        return (true, "[]".into());
+        return (true, String::new());
     }
-    let valid = result.get("valid") == Some(&Json::Bool(true));
-    let mut issues = String::new();
-    json::write(result.get("issues").unwrap_or(&Json::Null), &mut issues);
-    (valid, issues)
+    let (valid, issues, _) = flat(result);
+    let mut text = String::new();
+    for issue in issues {
+        for value in issue {
+            json::write(value, &mut text);
+            text.push(',');
+        }
+    }
+    (valid, text)
+}
+
+/// Reads the flat form: the verdict, the five values of each issue, and a trailing value if any.
+fn flat<'j, 'a>(result: &'j Json<'a>) -> (bool, Vec<&'j [Json<'a>]>, Option<&'j Json<'a>>) {
+    let Json::Array(items) = result else { panic!("a result that is not a list: {result:?}") };
+    let valid = match items.first() {
+        Some(Json::Number(flag)) if flag == "0" || flag == "1" => flag == "1",
+        other => panic!("no verdict: {other:?} in {result:?}"),
+    };
+    let chunks = items[1..].chunks_exact(5);
+    let trailing = match chunks.remainder() {
+        [] => None,
+        [value] => Some(value),
+        other => panic!("{} values left over after the issues: {result:?}", other.len()),
+    };
+    (valid, chunks.collect(), trailing)
 }
 
 fn verdict_text(out: &str) -> (bool, String) {
     if out.is_empty() {
-        return (true, "[]".into());
+        return (true, String::new());
     }
-    verdict(&json::parse(out).expect("a result is JSON").root)
+    let line = out.split('\n').next().unwrap_or(out);
+    verdict(&json::parse(line).expect("a result line is JSON").root)
 }
 
-/// One issue as the JS layer reads it; returns its severity.
-fn check_issue(issue: &Json<'_>) -> String {
-    let Json::Object(_) = issue else { panic!("an issue that is not an object: {issue:?}") };
-    let Some(Json::String(code)) = issue.get("code") else { panic!("an issue without code: {issue:?}") };
+/// One issue as the JS layer reads it (`code, path, field, severity, params`); returns its severity.
+fn check_issue(issue: &[Json<'_>]) -> &'static str {
+    let [Json::String(code), Json::Array(path), Json::String(_field), severity, params] = issue else {
+        panic!("an issue that is not code, path, field, severity, params: {issue:?}")
+    };
     assert!(!code.is_empty() && code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'), "code {code:?}");
-    let Some(Json::Array(path)) = issue.get("path") else { panic!("an issue without path: {issue:?}") };
     for segment in path {
         assert!(matches!(segment, Json::String(_) | Json::Number(_)), "a path segment {segment:?}");
     }
-    assert!(matches!(issue.get("field"), Some(Json::String(_))), "an issue without field: {issue:?}");
-    if let Some(params) = issue.get("params") {
-        let Json::Object(params) = params else { panic!("params that are not an object: {issue:?}") };
-        for (_, value) in params {
-            assert!(matches!(value, Json::String(_) | Json::Number(_)), "a param {value:?}");
+    match params {
+        Json::Number(zero) if zero == "0" => {}
+        Json::Object(params) => {
+            assert!(!params.is_empty(), "empty params are written as 0: {issue:?}");
+            for (_, value) in params {
+                assert!(matches!(value, Json::String(_) | Json::Number(_)), "a param {value:?}");
+            }
         }
+        other => panic!("params that are neither an object nor 0: {other:?}"),
     }
-    match issue.get("severity") {
-        Some(Json::String(severity)) if severity == "error" || severity == "warning" => severity.to_string(),
+    match severity {
+        Json::Number(flag) if flag == "1" => "error",
+        Json::Number(flag) if flag == "0" => "warning",
         other => panic!("severity {other:?}"),
     }
 }
@@ -186,11 +213,12 @@ fn check_fields(text: &str, clock: &FixedClock) {
         for kind in KINDS {
             let out = validator.validate_field_text(kind, path, value, payload, clock);
             let document = json::parse(&out).unwrap_or_else(|error| panic!("field result not JSON ({error:?}): {out}"));
-            let Json::Array(issues) = &document.root else { panic!("a field result that is not a list: {out}") };
+            let (_, issues, trailing) = flat(&document.root);
+            assert!(trailing.is_none(), "a value in a field result: {out}");
             let target = parse_field_path(path);
             for issue in issues {
                 check_issue(issue);
-                let Some(Json::Array(at)) = issue.get("path") else { unreachable!() };
+                let Json::Array(at) = &issue[1] else { unreachable!() };
                 match &target {
                     // Unreadable value or payload text: one issue at the root.
                     _ if at.is_empty() => {}

@@ -379,10 +379,48 @@ impl<'d, 'a> Fields<'d, 'a> {
     /// Reports `UNKNOWN_FIELD` for each key outside `known` and `silent`, and builds the normalised
     /// object: members in the order sent, normalised ones replaced, others kept as sent.
     pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
+        if !report.wants_value() {
+            self.report_unknown(known, silent, report);
+            return Json::Null;
+        }
         let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len() + self.added.len());
         let mut changed = self.changed;
-        // Which members a later one with the same key overrides (Jackson keeps the last).
-        let overridden: Vec<bool> = if self.members.len() <= 32 {
+        let overridden = self.overridden();
+        for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
+            if overridden[index] {
+                changed = true;
+                continue;
+            }
+            match slot {
+                Some(Some(normalised)) => out.push((key.clone(), normalised)),
+                Some(None) => {}
+                None => {
+                    if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
+                        warn_unknown(self.base, key, report);
+                    }
+                    out.push((key.clone(), value.clone()));
+                }
+            }
+        }
+        out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
+        report.value_changed |= changed;
+        Json::Object(out)
+    }
+
+    /// The `UNKNOWN_FIELD` warnings of [`Fields::finish`], without building the value.
+    fn report_unknown(&self, known: &[&str], silent: &[&str], report: &mut Report) {
+        let members = self.members.iter().zip(&self.slots).zip(self.overridden());
+        for (((key, _), slot), overridden) in members {
+            // A repeated key is warned once, at its last occurrence (the one `finish` keeps).
+            if !overridden && slot.is_none() && !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
+                warn_unknown(self.base, key, report);
+            }
+        }
+    }
+
+    /// Which members a later one with the same key overrides (Jackson keeps the last).
+    fn overridden(&self) -> Vec<bool> {
+        if self.members.len() <= 32 {
             let keyed: Vec<(u32, &str)> =
                 self.hashes.iter().zip(self.members).map(|(&h, (k, _))| (h, k.as_ref())).collect();
             keyed
@@ -395,29 +433,14 @@ impl<'d, 'a> Fields<'d, 'a> {
             let mut flags: Vec<bool> = self.members.iter().rev().map(|(key, _)| !seen.insert(key.clone())).collect();
             flags.reverse();
             flags
-        };
-        for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
-            if overridden[index] {
-                changed = true;
-                continue;
-            }
-            match slot {
-                Some(Some(normalised)) => out.push((key.clone(), normalised)),
-                Some(None) => {}
-                None => {
-                    if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
-                        let mut path = self.base.to_vec();
-                        path.push(Segment::Key(Cow::Owned(key.to_string())));
-                        report.warning_with(codes::UNKNOWN_FIELD, path, vec![("field", Param::Text(key.to_string()))]);
-                    }
-                    out.push((key.clone(), value.clone()));
-                }
-            }
         }
-        out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
-        report.value_changed |= changed;
-        Json::Object(out)
     }
+}
+
+fn warn_unknown(base: &[Segment], key: &str, report: &mut Report) {
+    let mut path = base.to_vec();
+    path.push(Segment::Key(Cow::Owned(key.to_string())));
+    report.warning_with(codes::UNKNOWN_FIELD, path, vec![("field", Param::Text(key.to_string()))]);
 }
 
 /// A set of the strings seen so far: finds repeats in linear time, since a pasted payload may hold

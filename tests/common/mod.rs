@@ -110,3 +110,46 @@ pub fn without(payload: &str, key: &str) -> String {
     json::write(&document, &mut out);
     out
 }
+
+/// One issue of the flat answer the JS layer reads (`Outcome::to_js`, batch entries, field checks):
+/// `[valid, code, path, field, severity, params, …]`.
+#[derive(Debug, PartialEq)]
+pub struct WireIssue {
+    pub code: String,
+    /// The path as JSON text: `["pmis",1,"mrn"]`.
+    pub path: String,
+    pub field: String,
+    pub error: bool,
+    /// The params as JSON text, `""` when there are none.
+    pub params: String,
+}
+
+/// Reads a flat answer: the verdict, the issues and, when the list ends with one, the value.
+pub fn read_flat<'a>(list: &'a json::Json<'a>) -> (bool, Vec<WireIssue>, Option<&'a json::Json<'a>>) {
+    use json::Json;
+    let Json::Array(items) = list else { panic!("not a list: {list:?}") };
+    let valid = match items.first() {
+        Some(Json::Number(flag)) if flag == "1" || flag == "0" => flag == "1",
+        other => panic!("no verdict: {other:?}"),
+    };
+    let text = |value: &Json<'_>| {
+        let mut out = String::new();
+        json::write(value, &mut out);
+        out
+    };
+    let issues = items[1..]
+        .chunks_exact(5)
+        .map(|issue| {
+            let (Json::String(code), Json::String(field)) = (&issue[0], &issue[2]) else { panic!("{issue:?}") };
+            WireIssue {
+                code: code.to_string(),
+                path: text(&issue[1]),
+                field: field.to_string(),
+                error: issue[3] == Json::Number("1".into()),
+                params: if issue[4] == Json::Number("0".into()) { String::new() } else { text(&issue[4]) },
+            }
+        })
+        .collect();
+    let value = if (items.len() - 1) % 5 == 1 { items.last() } else { None };
+    (valid, issues, value)
+}
