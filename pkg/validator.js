@@ -111,17 +111,17 @@ function readNow(now) {
 }
 
 /**
- * A valid result whose value is parsed from `text` only when read (most on-change checks never read
- * it): the payload's own text when nothing was normalised, else the normalised text from Rust.
+ * A valid result whose value is read only when asked for (most on-change checks never read it):
+ * `valueText()` is the payload's own text when nothing was normalised, else the normalised text.
  */
-function validResult(issues, text) {
+function validResult(issues, valueText) {
   let value;
   const result = { valid: true, issues };
   Object.defineProperty(result, 'value', {
     enumerable: true,
     configurable: true,
     get() {
-      value ??= JSON.parse(text);
+      value ??= JSON.parse(valueText());
       return value;
     },
     set(replacement) {
@@ -176,19 +176,30 @@ export function createValidator(options) {
 
   const schema = (kind) => {
     const code = KIND_CODES[kind];
-    const validate = (payload) => {
+    // `withValue`: build a changed normalised value now (Standard Schema returns it at once); else it
+    // is built by a second call if `value` is read, with the same bytes and instant.
+    const run = (payload, withValue) => {
       const { text, issue } = payloadText(payload);
       if (issue) return { valid: false, issues: addMessages([issue]), value: null };
-      // "" (valid, no issue, nothing normalised), or a result line, then the normalised value's own
-      // line when it differs from the payload.
-      const out = engine.validate(code, encoder.encode(text), now());
-      if (out === '') return validResult([], text);
+      // "" (valid, no issue, nothing normalised), or the flat line, then a line for the normalised
+      // value when it differs from the payload (empty unless `withValue`).
+      const bytes = encoder.encode(text);
+      const at = now();
+      const out = engine.validate(code, bytes, at, withValue);
+      const own = () => text;
+      if (out === '') return validResult([], own);
       const end = out.indexOf('\n');
       const flat = JSON.parse(end < 0 ? out : out.slice(0, end));
       const issues = readIssues(flat);
       if (flat[0] === 0) return { valid: false, issues, value: null };
-      return validResult(issues, end < 0 ? text : out.slice(end + 1));
+      if (end < 0) return validResult(issues, own);
+      if (withValue) return validResult(issues, () => out.slice(end + 1));
+      return validResult(issues, () => {
+        const full = engine.validate(code, bytes, at, true);
+        return full.slice(full.indexOf('\n') + 1);
+      });
     };
+    const validate = (payload) => run(payload, false);
     const validateField = (path, value, payload) => {
       if (typeof path !== 'string') throw new TypeError('path must be a string such as "pmis[1].mrn"');
       const read = payloadText(value === undefined ? null : value);
@@ -209,12 +220,17 @@ export function createValidator(options) {
       // Per payload: 0 (valid, no issue, nothing normalised), or the flat list, ending with the
       // normalised value when it differs from the payload.
       const results = JSON.parse(engine.validateMany(code, encoder.encode(text), now()));
+      // An unchanged value is the payload's text now, not after the caller changes the object.
+      const own = (index) => {
+        const text = JSON.stringify(payloads[index], replacer);
+        return () => text;
+      };
       return results.map((flat, index) => {
-        if (flat === 0) return validResult([], JSON.stringify(payloads[index], replacer));
+        if (flat === 0) return validResult([], own(index));
         const issues = readIssues(flat);
         if (flat[0] === 0) return { valid: false, issues, value: null };
         if ((flat.length - 1) % 5 === 1) return { valid: true, issues, value: flat[flat.length - 1] };
-        return validResult(issues, JSON.stringify(payloads[index], replacer));
+        return validResult(issues, own(index));
       });
     };
     return {
@@ -226,7 +242,7 @@ export function createValidator(options) {
         vendor: VENDOR,
         // Standard Schema: `{ value }` when valid, else `{ issues }` with the errors (warnings never fail it).
         validate(value) {
-          const result = validate(value);
+          const result = run(value, true);
           if (result.valid) return { value: result.value };
           return { issues: result.issues.filter((issue) => issue.severity === 'error') };
         },

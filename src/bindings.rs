@@ -84,9 +84,10 @@ impl Engine {
     }
 
     /// Validates a payload's JSON text, as UTF-8 bytes; `kind` is 0 user, 1 participant, 2 registration.
-    pub fn validate(&self, kind: u8, payload: &[u8], now_ms: f64) -> String {
+    /// A changed normalised value is written only `with_value` (else an empty line says it changed).
+    pub fn validate(&self, kind: u8, payload: &[u8], now_ms: f64, with_value: bool) -> String {
         let clock = BrowserClock::at(now_ms);
-        self.validator.validate_utf8(Kind::from_code(kind).unwrap_or(Kind::User), payload, &clock)
+        self.validator.validate_utf8(Kind::from_code(kind).unwrap_or(Kind::User), payload, with_value, &clock)
     }
 
     /// Validates a JSON list of payloads (UTF-8 bytes); a JSON list of results (`0` for valid and unchanged).

@@ -130,6 +130,8 @@ pub struct Report {
     /// Only issues at or under this path are kept (`validateField` asks for one field's issues);
     /// empty keeps every issue. A scoped run builds no normalised value.
     pub scope: Path,
+    /// Whether to leave the normalised value unbuilt (`value_changed` is still found).
+    pub skip_value: bool,
 }
 
 impl Report {
@@ -144,10 +146,10 @@ impl Report {
         }
     }
 
-    /// Whether the normalised value will be used: not once an error is reported (the result has no
-    /// value then) nor in a scoped run, so building it can be skipped.
+    /// Whether the normalised value will be used: not when skipped, nor once an error is reported
+    /// (the result has no value then), nor in a scoped run, so building it can be skipped.
     pub fn wants_value(&self) -> bool {
-        self.scope.is_empty() && !self.has_errors()
+        !self.skip_value && self.scope.is_empty() && !self.has_errors()
     }
 
     pub fn error(&mut self, code: &'static str, path: Path) {

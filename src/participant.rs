@@ -69,7 +69,7 @@ fn no_alias(_: &str) -> Option<&'static str> {
     None
 }
 
-/// Checks a participant body; returns the normalised body. `base` prefixes every path (`[]` for the
+/// Checks a participant body; returns the normalised body (when the report wants it). `base` prefixes every path (`[]` for the
 /// participant endpoint, `["participant"]` inside a registration); `partial` checks only the keys
 /// present (PATCH mode, and always inside a registration).
 pub fn check<'a>(
@@ -79,7 +79,7 @@ pub fn check<'a>(
     partial: bool,
     clock: &dyn Clock,
     report: &mut Report,
-) -> Json<'a> {
+) -> Option<Json<'a>> {
     let put = !partial;
     let v4 = options.server_version.at_least(4, 0);
     let v5 = options.server_version.at_least(5, 0);
@@ -324,6 +324,7 @@ fn check_pmis(fields: &mut Fields<'_, '_>, report: &mut Report) {
     };
     let mut sites = SeenSet::with_capacity(items.len());
     let mut kept = Vec::with_capacity(items.len());
+    let mut dropped = false;
     for (index, item) in items.iter().enumerate() {
         let item_base = item_path(fields, "pmis", index);
         let Json::Object(members) = item else {
@@ -348,9 +349,15 @@ fn check_pmis(fields: &mut Fields<'_, '_>, report: &mut Report) {
         }
         let both_blank = site.is_missing() && mrn.is_missing();
         let normalised = pmi.finish(PMI_KNOWN, &[], report);
+        dropped |= both_blank;
         if !both_blank {
-            kept.push(normalised);
+            kept.extend(normalised);
         }
     }
-    fields.normalise("pmis", Some(Json::Array(kept)));
+    if report.wants_value() {
+        fields.normalise("pmis", Some(Json::Array(kept)));
+    } else if dropped {
+        // Each entry's own changes are already in the report; a dropped entry changes the list.
+        fields.note_change();
+    }
 }

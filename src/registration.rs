@@ -38,13 +38,13 @@ fn no_alias(_: &str) -> Option<&'static str> {
     None
 }
 
-/// Checks an Update Registration body; returns the normalised body.
+/// Checks an Update Registration body; returns the normalised body (when the report wants it).
 pub fn check<'a>(
     members: &[(Cow<'a, str>, Json<'a>)],
     options: &Options,
     clock: &dyn Clock,
     report: &mut Report,
-) -> Json<'a> {
+) -> Option<Json<'a>> {
     let mut fields = Fields::new(members, &[], true);
 
     // The server fails with HTTP 500 without a participant object (`{}` is enough).
@@ -52,8 +52,10 @@ pub fn check<'a>(
         None | Some(Json::Null) => report.error(codes::CPR_PARTICIPANT_DETAIL_REQUIRED, fields.path("participant")),
         Some(Json::Object(participant)) => {
             let base = [Segment::from("participant")];
-            let value = participant::check(participant, &base, options, true, clock, report);
-            fields.normalise("participant", Some(value));
+            // Not built: its changes are in the report, and the member stays as sent here.
+            if let Some(value) = participant::check(participant, &base, options, true, clock, report) {
+                fields.normalise("participant", Some(value));
+            }
         }
         Some(other) => {
             fields.invalid::<()>("participant", other, reason::NOT_OBJECT, report);

@@ -57,8 +57,8 @@ fn status_alias(value: &str) -> Option<&'static str> {
     (value == "Archived").then_some("Closed")
 }
 
-/// Checks an Update User body; returns the normalised body.
-pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report: &mut Report) -> Json<'a> {
+/// Checks an Update User body; returns the normalised body (when the report wants it).
+pub fn check<'a>(members: &[(Cow<'a, str>, Json<'a>)], options: &Options, report: &mut Report) -> Option<Json<'a>> {
     let put = options.mode == Mode::Put;
     let mut fields = Fields::new(members, &[], !put);
 

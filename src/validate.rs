@@ -37,7 +37,9 @@ impl Kind {
 #[derive(Debug)]
 pub struct Outcome<'a> {
     pub issues: Vec<Issue>,
-    /// The normalised payload, when no issue is an error.
+    /// Whether no issue is an error.
+    pub valid: bool,
+    /// The normalised payload, when valid (and asked for: see [`Validator::validate_text_with`]).
     pub value: Option<Json<'a>>,
     /// Whether the normalised payload differs from the text sent (when not, the text is the value).
     pub value_changed: bool,
@@ -45,7 +47,7 @@ pub struct Outcome<'a> {
 
 impl<'a> Outcome<'a> {
     pub fn is_valid(&self) -> bool {
-        self.value.is_some()
+        self.valid
     }
 
     /// Whether the payload is valid, has no issue and needs no normalising: the common case on every
@@ -75,8 +77,7 @@ impl<'a> Outcome<'a> {
 
     /// The result as the JS layer reads it: `""` when [clean](Outcome::is_clean); else the line
     /// [`write_flat`] writes, followed, when the payload is valid and its normalised value differs, by
-    /// a newline and that value. A form reads the issues at once and the value only on submit, so the
-    /// JS layer parses the value only when it is read (the line holds no raw newline: JSON escapes it).
+    /// a newline and that value (if it was built). The line holds no raw newline: JSON escapes it.
     pub fn to_js(&self) -> String {
         if self.is_clean() {
             return String::new();
@@ -84,9 +85,11 @@ impl<'a> Outcome<'a> {
         let mut out = String::with_capacity(256);
         write_flat(self.is_valid(), &self.issues, &mut out);
         out.push(']');
-        if let Some(value) = self.changed_value() {
+        if self.is_valid() && self.value_changed {
             out.push('\n');
-            json::write(value, &mut out);
+            if let Some(value) = &self.value {
+                json::write(value, &mut out);
+            }
         }
         out
     }
@@ -119,18 +122,28 @@ impl Validator {
         Validator { options }
     }
 
-    /// Validates a payload given as JSON text.
+    /// Validates a payload given as JSON text; the answer ([`Outcome::to_js`]) holds the normalised
+    /// value when it changed.
     pub fn validate_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
+        self.validate_text_with(kind, text, true, clock)
+    }
+
+    /// [`Validator::validate_text`], building the normalised value only when `with_value`: without
+    /// it, a changed value is announced by an empty line and asked for again when read. A form checks
+    /// on every keystroke and reads the value on submit; building and writing the value was a third
+    /// of the work of a valid call.
+    pub fn validate_text_with(&self, kind: Kind, text: &str, with_value: bool, clock: &dyn Clock) -> String {
+        let report = Report { skip_value: !with_value, ..Report::default() };
         match json::parse(text) {
-            Ok(document) => self.check(kind, &document, clock).to_js(),
+            Ok(document) => self.check_in(kind, &document, clock, report).to_js(),
             Err(error) => unreadable(error).to_js(),
         }
     }
 
-    /// Validates a payload given as UTF-8 bytes (bytes that are not UTF-8 are not JSON).
-    pub fn validate_utf8(&self, kind: Kind, bytes: &[u8], clock: &dyn Clock) -> String {
+    /// [`Validator::validate_text_with`] of UTF-8 bytes (bytes that are not UTF-8 are not JSON).
+    pub fn validate_utf8(&self, kind: Kind, bytes: &[u8], with_value: bool, clock: &dyn Clock) -> String {
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.validate_text(kind, text, clock),
+            Ok(text) => self.validate_text_with(kind, text, with_value, clock),
             Err(_) => unreadable(ParseError::Syntax).to_js(),
         }
     }
@@ -179,7 +192,7 @@ impl Validator {
     /// Validates a parsed payload into `report` (which may keep only one field's issues).
     fn check_in<'a>(&self, kind: Kind, document: &Document<'a>, clock: &dyn Clock, mut report: Report) -> Outcome<'a> {
         let value = match &document.root {
-            Json::Object(members) => Some(match kind {
+            Json::Object(members) => match kind {
                 Kind::User => user::check(members, &self.options, &mut report),
                 Kind::Participant => participant::check(
                     members,
@@ -190,7 +203,7 @@ impl Validator {
                     &mut report,
                 ),
                 Kind::Registration => registration::check(members, &self.options, clock, &mut report),
-            }),
+            },
             other => {
                 report_invalid(&mut report, Vec::new(), other, reason::NOT_OBJECT);
                 None
@@ -199,9 +212,10 @@ impl Validator {
         if document.too_deep {
             report_too_deep(&document.root, &mut report);
         }
+        let valid = !report.has_errors();
         let value = if report.wants_value() { value } else { None };
         let value_changed = report.value_changed || document.has_unsupported;
-        Outcome { issues: report.issues, value, value_changed }
+        Outcome { issues: report.issues, valid, value, value_changed }
     }
 
     /// The issues of one field: `value` replaces the field's value in `payload` (or in an empty
@@ -268,7 +282,7 @@ fn unreadable(error: ParseError) -> Outcome<'static> {
         params.push(("max", json::MAX_TEXT_BYTES.into()));
     }
     let issue = Issue { code: codes::INVALID_REQUEST, path: Vec::new(), severity: Severity::Error, params };
-    Outcome { issues: vec![issue], value: None, value_changed: false }
+    Outcome { issues: vec![issue], valid: false, value: None, value_changed: false }
 }
 
 /// Reports the first value nested too deeply, unless its field already has an error.

@@ -109,3 +109,41 @@ fn a_field_check_keeps_its_own_issues_and_sees_the_payload() {
     assert_eq!(ip, vec![("USER_IP_REQ".into(), r#"["ipRange"]"#.into(), String::new())]);
     assert_eq!(field_issues(Kind::User, "ipRange", r#""""#, r#"{"apiUser":false}"#), vec![]);
 }
+
+/// The answer without the normalised value (what a form gets on each keystroke) must say "changed"
+/// exactly when the answer with the value carries one: every way a value changes, per payload kind.
+#[test]
+fn a_value_left_unbuilt_is_still_announced_when_it_changed() {
+    let participant = r#""participant":{"firstName":"Ann","pmis":[{"siteName":"S","mrn":"1"}]}"#;
+    let cases: &[(Kind, &str)] = &[
+        (Kind::User, r#"{"firstName":" Ann "}"#),
+        (Kind::User, r#"{"firstName":"Ann"}"#),
+        (Kind::User, r#"{"firstName":"Ann","firstName":"Bo"}"#),
+        (Kind::User, r#"{"type":"Regular"}"#),
+        (Kind::User, r#"{"dnd":"true"}"#),
+        (Kind::User, r#"{"zzz":1}"#),
+        (Kind::User, r#"{"primarySite":""}"#),
+        (Kind::Participant, r#"{"race":["Asian"]}"#),
+        (Kind::Participant, r#"{"pmis":[{"siteName":"S","mrn":"1"},{"siteName":" ","mrn":null}]}"#),
+        (Kind::Participant, r#"{"pmis":[{"siteName":"S","mrn":"1"}]}"#),
+        (Kind::Participant, r#"{"pmis":[{"siteName":"S ","mrn":"1"}]}"#),
+        (Kind::Participant, r#"{"birthDate":"2000-01-01"}"#),
+        (Kind::Participant, r#"{"birthDate":946684800000}"#),
+        (Kind::Registration, &format!("{{{participant}}}")),
+        (Kind::Registration, &format!("{{{}}}", participant.replace("\"Ann\"", "\" Ann\""))),
+        (Kind::Registration, &format!("{{{}}}", participant.replace("\"1\"}", "\"1\"},{}"))),
+    ];
+    let patch = Validator::new(openspecimen_validate::Options {
+        mode: openspecimen_validate::Mode::Patch,
+        ..Default::default()
+    });
+    let mut changed = 0;
+    for (kind, payload) in cases {
+        let full = patch.validate_text(*kind, payload, &clock());
+        let lean = patch.validate_text_with(*kind, payload, false, &clock());
+        let expected = full.split_once('\n').map_or(full.clone(), |(line, _)| format!("{line}\n"));
+        assert_eq!(lean, expected, "{kind:?} {payload}: {full}");
+        changed += usize::from(lean.ends_with('\n'));
+    }
+    assert_eq!(changed, 11, "the cases that change something do");
+}

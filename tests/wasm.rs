@@ -17,17 +17,19 @@ fn user() -> &'static str {
 #[wasm_bindgen_test]
 fn valid_user_passes_with_its_normalised_value() {
     let engine = Engine::new("{}").unwrap();
-    let out = engine.validate(0, user().as_bytes(), NOW);
+    let out = engine.validate(0, user().as_bytes(), NOW, true);
     // The verdict line (flat: valid, then five values per issue), then the normalised value.
     let (line, value) = out.split_once('\n').expect("a value line: primarySite \"\" is dropped");
     assert_eq!(line, "[1]");
     assert!(value.starts_with('{') && value.contains(r#""firstName":"Admin""#) && !value.contains("primarySite"));
+    // Without the value (every keystroke): the same line, then an empty line saying the value changed.
+    assert_eq!(engine.validate(0, user().as_bytes(), NOW, false), "[1]\n");
 }
 
 #[wasm_bindgen_test]
 fn errors_carry_codes_and_paths() {
     let engine = Engine::new(r#"{"mode":"patch"}"#).unwrap();
-    let out = engine.validate(0, r#"{"firstName":"  ","emailAddress":"a..b@x"}"#.as_bytes(), NOW);
+    let out = engine.validate(0, r#"{"firstName":"  ","emailAddress":"a..b@x"}"#.as_bytes(), NOW, true);
     // [valid, code, path, field, severity (1 error), params (0 none), …]
     assert!(out.starts_with(r#"[0,"USER_FIRST_NAME_REQUIRED",["firstName"],"firstName",1,0,"#), "{out}");
     assert!(out.contains(r#","USER_INVALID_EMAIL",["emailAddress"],"emailAddress",1,0"#), "{out}");
@@ -53,12 +55,12 @@ fn field_checks_see_the_rest_of_the_payload() {
 fn malformed_text_is_an_issue_not_a_panic() {
     let engine = Engine::new("{}").unwrap();
     for text in ["", "{", "[1,", "nul", "\"\\ud800\"", "1e999999"] {
-        let out = engine.validate(1, text.as_bytes(), NOW);
+        let out = engine.validate(1, text.as_bytes(), NOW, true);
         assert!(out.contains("INVALID_REQUEST"), "{text}: {out}");
     }
     // Bytes that are not UTF-8 (TextEncoder never sends them) are not JSON either.
     for bytes in [&b"{\"a\":\"\xff\"}"[..], b"\xc3"] {
-        assert!(engine.validate(1, bytes, NOW).contains(r#""reason":"notJson""#));
+        assert!(engine.validate(1, bytes, NOW, true).contains(r#""reason":"notJson""#));
         assert!(engine.validate_many(1, bytes, NOW).contains(r#""reason":"notJson""#));
     }
 }
@@ -71,6 +73,7 @@ fn dates_use_the_browser_calendar() {
         1,
         r#"{"birthDate":"1960-02-29","deathDate":"2024-02-30","vitalStatus":"Dead"}"#.as_bytes(),
         NOW,
+        true,
     );
     assert!(out.contains(r#""birthDate":"1960-02-29""#), "{out}");
     assert!(out.contains(r#""DATE_ROLLS_OVER",["deathDate"]"#), "{out}");
@@ -82,9 +85,9 @@ fn dates_use_the_browser_calendar() {
         date.set_date(today.get_date() + offset);
         format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
     };
-    let today_out = engine.validate(1, format!(r#"{{"birthDate":"{}"}}"#, day(0)).as_bytes(), NOW);
+    let today_out = engine.validate(1, format!(r#"{{"birthDate":"{}"}}"#, day(0)).as_bytes(), NOW, true);
     assert!(!today_out.contains("PARTICIPANT_INVALID_BIRTH_DATE"), "{today_out}");
-    let tomorrow_out = engine.validate(1, format!(r#"{{"birthDate":"{}"}}"#, day(1)).as_bytes(), NOW);
+    let tomorrow_out = engine.validate(1, format!(r#"{{"birthDate":"{}"}}"#, day(1)).as_bytes(), NOW, true);
     assert!(tomorrow_out.contains("PARTICIPANT_INVALID_BIRTH_DATE"), "{tomorrow_out}");
 }
 
@@ -93,10 +96,14 @@ fn registrations_nest_the_participant_and_patterns_run_in_wasm() {
     let engine =
         Engine::new(r#"{"settings":{"uidPattern":"^(?!000|666)[0-8][0-9]{2}-(?!00)[0-9]{2}-(?!0000)[0-9]{4}$"}}"#)
             .unwrap();
-    let good = engine.validate(2, r#"{"ppid":"P-1","participant":{"uid":"123-45-6789"}}"#.as_bytes(), NOW);
+    let good = engine.validate(2, r#"{"ppid":"P-1","participant":{"uid":"123-45-6789"}}"#.as_bytes(), NOW, true);
     assert_eq!(good, "", "valid, no issue, nothing to normalise: the empty answer");
-    let bad =
-        engine.validate(2, r#"{"ppid":"","participant":{"uid":"666-45-6789","pmis":[{"mrn":"1"}]}}"#.as_bytes(), NOW);
+    let bad = engine.validate(
+        2,
+        r#"{"ppid":"","participant":{"uid":"666-45-6789","pmis":[{"mrn":"1"}]}}"#.as_bytes(),
+        NOW,
+        true,
+    );
     assert!(
         bad.contains(r#""PARTICIPANT_INVALID_UID",["participant","uid"],"participant.uid",1,{"uid":"666-45-6789"}"#),
         "{bad}"
@@ -116,12 +123,14 @@ fn years_before_100_are_not_read_as_1900s() {
         1,
         r#"{"birthDate":"1960-01-01","deathDate":"0050-06-15","vitalStatus":"Dead"}"#.as_bytes(),
         NOW,
+        true,
     );
     assert!(out.contains(r#""PARTICIPANT_INVALID_DEATH_DATE""#), "{out}");
     let out = engine.validate(
         1,
         r#"{"birthDate":"0050-06-15","deathDate":"0050-06-15","vitalStatus":"Dead"}"#.as_bytes(),
         NOW,
+        true,
     );
     assert_eq!(out, "", "the same day is fine: valid, with nothing to normalise");
 }

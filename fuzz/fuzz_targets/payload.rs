@@ -1,7 +1,8 @@
 //! Any text as a payload, for every kind and under several options: never a panic, and the answer is
 //! always the JSON the JS layer reads (`""`, or the flat `[valid, code, path, field, severity, params,
 //! …]` with well-formed issues, then the normalised value on its own line when it changed).
-//! A valid result's normalised value validates again as valid, to the same value.
+//! A valid result's normalised value validates again as valid, to the same value. Without the value
+//! (`validate_text_with(…, false)`), the answer is the same line and says as much about a change.
 //!
 //! A batch `[text,{},text]` through `validate_many_text` answers what each payload answers alone, and
 //! the text itself as a batch answers a list.
@@ -58,6 +59,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(matches!(many_document.root, Json::Array(_)), "a batch result that is not a list: {many}");
             let out = validator.validate_text(kind, text, &clock);
             check_result(validator, kind, text, &out, parsed.is_ok(), &clock);
+            // Without the value: the same line, and an empty line exactly when the value changed.
+            let lean = validator.validate_text_with(kind, text, false, &clock);
+            let expected = out.split_once('\n').map_or(out.clone(), |(line, _)| format!("{line}\n"));
+            assert_eq!(lean, expected, "the answer without the value differs from {out}");
             if parsed.is_ok() {
                 check_batch(validator, kind, text, &out, &clock);
             }

@@ -201,6 +201,11 @@ impl<'d, 'a> Fields<'d, 'a> {
         self.normalise_at(index, value);
     }
 
+    /// Records that the value differs from what was sent where no normalised value was built.
+    pub fn note_change(&mut self) {
+        self.changed = true;
+    }
+
     /// Reads a text field. Numbers and booleans count as their text, as the server converts them.
     pub fn text(&mut self, key: &'static str, report: &mut Report) -> Text<'a> {
         match self.position(key) {
@@ -378,10 +383,14 @@ impl<'d, 'a> Fields<'d, 'a> {
 
     /// Reports `UNKNOWN_FIELD` for each key outside `known` and `silent`, and builds the normalised
     /// object: members in the order sent, normalised ones replaced, others kept as sent.
-    pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Json<'a> {
+    /// `None` when the report does not want the value ([`Report::wants_value`]): then only the
+    /// warnings, and whether the value would differ from what was sent.
+    pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Option<Json<'a>> {
         if !report.wants_value() {
-            self.report_unknown(known, silent, report);
-            return Json::Null;
+            let overridden = self.overridden();
+            report.value_changed |= self.changed || overridden.contains(&true);
+            self.report_unknown(known, silent, &overridden, report);
+            return None;
         }
         let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len() + self.added.len());
         let mut changed = self.changed;
@@ -404,12 +413,12 @@ impl<'d, 'a> Fields<'d, 'a> {
         }
         out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
         report.value_changed |= changed;
-        Json::Object(out)
+        Some(Json::Object(out))
     }
 
     /// The `UNKNOWN_FIELD` warnings of [`Fields::finish`], without building the value.
-    fn report_unknown(&self, known: &[&str], silent: &[&str], report: &mut Report) {
-        let members = self.members.iter().zip(&self.slots).zip(self.overridden());
+    fn report_unknown(&self, known: &[&str], silent: &[&str], overridden: &[bool], report: &mut Report) {
+        let members = self.members.iter().zip(&self.slots).zip(overridden.iter().copied());
         for (((key, _), slot), overridden) in members {
             // A repeated key is warned once, at its last occurrence (the one `finish` keeps).
             if !overridden && slot.is_none() && !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {

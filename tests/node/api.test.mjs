@@ -65,3 +65,20 @@ test('validateMany answers every slot, holes included, when the batch cannot be 
   assert.ok(0 in results && 1 in results, 'no holes');
   assert.deepEqual(results.map((result) => result.issues[0].params.reason), ['unsupported', 'unreadable']);
 });
+
+test('the normalised value is the payload as it was validated, even when read after the payload changed', () => {
+  const validator = api.createValidator({ mode: 'patch' });
+  const payload = { firstName: ' Ann ', type: 'Regular', dnd: 'true' };
+  const result = validator.user.validate(payload);
+  payload.firstName = 'Changed';
+  payload.type = 'SUPER';
+  assert.equal(result.valid, true);
+  assert.deepEqual(result.value, { firstName: 'Ann', type: 'NONE', dnd: true });
+  assert.deepEqual(JSON.parse(JSON.stringify(result)).value, { firstName: 'Ann', type: 'NONE', dnd: true }, 'enumerable');
+  // Unchanged payloads give their own text back; Standard Schema gives the normalised value at once.
+  assert.deepEqual(validator.user.validate({ firstName: 'Ann' }).value, { firstName: 'Ann' });
+  const standard = validator.user['~standard'].validate({ lastName: ' Lee', race: 'x' });
+  assert.deepEqual(standard, { value: { lastName: 'Lee', race: 'x' } });
+  const registration = validator.registration['~standard'].validate({ participant: { race: ['Asian'], pmis: [{}] } });
+  assert.deepEqual(registration, { value: { participant: { pmis: [], races: ['Asian'] } } });
+});
