@@ -3,8 +3,18 @@ import { Engine } from './wasm/openspecimen_validate.js';
 import { messageFormatter } from './messages.js';
 
 const VENDOR = 'openspecimen-validate';
-// Payload text crosses as UTF-8 bytes: one native encode, then one copy into WebAssembly memory.
+// Payload text crosses as UTF-8 bytes: one native encode into a reused buffer, then one copy into
+// WebAssembly memory. Texts past SCRATCH_MAX get their own buffer, so a huge paste is not kept alive.
 const encoder = new TextEncoder();
+const SCRATCH_MAX = 64 * 1024;
+let scratch = new Uint8Array(4096);
+
+function utf8(text) {
+  const most = text.length * 3;
+  if (most > SCRATCH_MAX) return encoder.encode(text);
+  if (scratch.length < most) scratch = new Uint8Array(SCRATCH_MAX);
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
 const KIND_CODES = { user: 0, participant: 1, registration: 2 };
 const OPTION_NAMES = ['mode', 'serverVersion', 'now', 'locale', 'messages', 'permissibleValues', 'settings'];
 
@@ -116,19 +126,17 @@ function readNow(now) {
  */
 function validResult(issues, valueText) {
   let value;
-  const result = { valid: true, issues };
-  Object.defineProperty(result, 'value', {
-    enumerable: true,
-    configurable: true,
-    get() {
+  return {
+    valid: true,
+    issues,
+    get value() {
       value ??= JSON.parse(valueText());
       return value;
     },
-    set(replacement) {
+    set value(replacement) {
       value = replacement;
     },
-  });
-  return result;
+  };
 }
 
 /**
@@ -177,15 +185,14 @@ export function createValidator(options) {
   const schema = (kind) => {
     const code = KIND_CODES[kind];
     // `withValue`: build a changed normalised value now (Standard Schema returns it at once); else it
-    // is built by a second call if `value` is read, with the same bytes and instant.
+    // is built by a second call if `value` is read, with the same text and instant.
     const run = (payload, withValue) => {
       const { text, issue } = payloadText(payload);
       if (issue) return { valid: false, issues: addMessages([issue]), value: null };
       // "" (valid, no issue, nothing normalised), or the flat line, then a line for the normalised
       // value when it differs from the payload (empty unless `withValue`).
-      const bytes = encoder.encode(text);
       const at = now();
-      const out = engine.validate(code, bytes, at, withValue);
+      const out = engine.validate(code, utf8(text), at, withValue);
       const own = () => text;
       if (out === '') return validResult([], own);
       const end = out.indexOf('\n');
@@ -195,7 +202,7 @@ export function createValidator(options) {
       if (end < 0) return validResult(issues, own);
       if (withValue) return validResult(issues, () => out.slice(end + 1));
       return validResult(issues, () => {
-        const full = engine.validate(code, bytes, at, true);
+        const full = engine.validate(code, utf8(text), at, true);
         return full.slice(full.indexOf('\n') + 1);
       });
     };
@@ -219,7 +226,7 @@ export function createValidator(options) {
       if (issue) return Array.from(payloads, (payload) => validate(payload)); // holes too
       // Per payload: 0 (valid, no issue, nothing normalised), or the flat list, ending with the
       // normalised value when it differs from the payload.
-      const results = JSON.parse(engine.validateMany(code, encoder.encode(text), now()));
+      const results = JSON.parse(engine.validateMany(code, utf8(text), now()));
       // An unchanged value is the payload's text now, not after the caller changes the object.
       const own = (index) => {
         const text = JSON.stringify(payloads[index], replacer);

@@ -82,3 +82,19 @@ test('the normalised value is the payload as it was validated, even when read af
   const registration = validator.registration['~standard'].validate({ participant: { race: ['Asian'], pmis: [{}] } });
   assert.deepEqual(registration, { value: { participant: { pmis: [], races: ['Asian'] } } });
 });
+
+test('texts of every size and script cross intact, one after another (the encode buffer is reused)', () => {
+  const validator = api.createValidator({ mode: 'patch' });
+  const name = ' Zoë 日本 😀 ';
+  for (let round = 0; round < 3; round++) {
+    assert.deepEqual(validator.user.validate({ firstName: name }).value, { firstName: name.trim() });
+    const long = validator.user.validate({ lastName: '日'.repeat(256) });
+    assert.deepEqual(long.issues.map((i) => [i.code, i.params.length]), [['FIELD_TOO_LONG', 256]]);
+    assert.equal(validator.user.validate({ lastName: '😀'.repeat(255) }).valid, true, 'code points, not UTF-16 units');
+    // Past the reused buffer: its own buffer, then the small payloads above again.
+    const address = 'é'.repeat(30000) + ' ';
+    const big = validator.user.validate({ address });
+    assert.equal(big.valid, true);
+    assert.equal(big.value.address, address.trim());
+  }
+});
