@@ -21,6 +21,9 @@ const OPTION_NAMES = ['mode', 'serverVersion', 'now', 'locale', 'messages', 'per
 /** Largest payload accepted, in UTF-16 code units of its JSON text (4 MiB of UTF-8 in Rust covers it). */
 export const MAX_PAYLOAD_CHARS = 1024 * 1024;
 
+/** Payloads per WebAssembly call in validateMany (about 400 KB of JSON for typical participants). */
+const BATCH_SIZE = 1000;
+
 /** The key Rust reads as "a value JSON cannot carry". */
 const UNSUPPORTED = '\u0000unsupported';
 
@@ -79,8 +82,10 @@ function isLossy(value, depth) {
 /** The payload's JSON text, or an issue saying why it has none. */
 function payloadText(payload) {
   let text;
+  let lossy;
   try {
-    text = payload === undefined || isLossy(payload, 0) ? JSON.stringify(payload, replacer) : JSON.stringify(payload);
+    lossy = payload === undefined || isLossy(payload, 0);
+    text = lossy ? JSON.stringify(payload, replacer) : JSON.stringify(payload);
   } catch (error) {
     // A cycle, a getter or Proxy trap that throws: the payload cannot be sent as it is.
     const detail = error instanceof Error ? error.message : String(error);
@@ -90,7 +95,7 @@ function payloadText(payload) {
     const params = { reason: 'tooLarge', length: text.length, max: MAX_PAYLOAD_CHARS };
     return { issue: { code: 'INVALID_REQUEST', path: [], field: '', severity: 'error', params } };
   }
-  return { text };
+  return { text, lossy };
 }
 
 /** `pmis[1].siteName` as `['pmis', 1, 'siteName']`. */
@@ -201,10 +206,14 @@ export function createValidator(options) {
       if (flat[0] === 0) return { valid: false, issues, value: null };
       if (end < 0) return validResult(issues, own);
       if (withValue) return validResult(issues, () => out.slice(end + 1));
-      return validResult(issues, () => {
-        const full = engine.validate(code, utf8(text), at, true);
-        return full.slice(full.indexOf('\n') + 1);
-      });
+      return validResult(issues, () => normalised(text, at));
+    };
+    // The normalised value's text, from a call that builds it; the text itself when that call finds
+    // nothing to normalise (in a batch, one payload's unsupported value marks every payload as changed).
+    const normalised = (text, at) => {
+      const full = engine.validate(code, utf8(text), at, true);
+      const end = full.indexOf('\n');
+      return end < 0 ? text : full.slice(end + 1);
     };
     const validate = (payload) => run(payload, false);
     const validateField = (path, value, payload) => {
@@ -220,25 +229,37 @@ export function createValidator(options) {
       return readIssues(JSON.parse(engine.validateField(code, path, read.text, payloadJson, now())));
     };
     // Many payloads in one call: one stringify and one copy into WebAssembly for the whole batch.
+    // One stringify and one copy into WebAssembly per BATCH_SIZE payloads. A batch whose text is
+    // over the size limit (or cannot be read) is checked payload by payload, so each gets its answer.
+    const validateBatch = (payloads, at, results) => {
+      const { text, lossy, issue } = payloadText(payloads);
+      if (issue) {
+        for (let i = 0; i < payloads.length; i++) results.push(validate(payloads[i])); // holes too
+        return;
+      }
+      // Per payload: 0 (valid, no issue, nothing normalised), or the flat list, ending with `null`
+      // when the normalised value differs from the payload (built, as in validate, only if read).
+      const answers = JSON.parse(engine.validateMany(code, utf8(text), at, false));
+      answers.forEach((flat, index) => {
+        const issues = flat === 0 ? [] : readIssues(flat);
+        if (flat !== 0 && flat[0] === 0) {
+          results.push({ valid: false, issues, value: null });
+          return;
+        }
+        // The payload's text now, not after the caller changes the object.
+        const own = lossy ? JSON.stringify(payloads[index], replacer) : JSON.stringify(payloads[index]);
+        const changed = flat !== 0 && (flat.length - 1) % 5 === 1;
+        results.push(validResult(issues, changed ? () => normalised(own, at) : () => own));
+      });
+    };
     const validateMany = (payloads) => {
       if (!Array.isArray(payloads)) throw new TypeError('validateMany takes an array of payloads');
-      const { text, issue } = payloadText(payloads);
-      if (issue) return Array.from(payloads, (payload) => validate(payload)); // holes too
-      // Per payload: 0 (valid, no issue, nothing normalised), or the flat list, ending with the
-      // normalised value when it differs from the payload.
-      const results = JSON.parse(engine.validateMany(code, utf8(text), now()));
-      // An unchanged value is the payload's text now, not after the caller changes the object.
-      const own = (index) => {
-        const text = JSON.stringify(payloads[index], replacer);
-        return () => text;
-      };
-      return results.map((flat, index) => {
-        if (flat === 0) return validResult([], own(index));
-        const issues = readIssues(flat);
-        if (flat[0] === 0) return { valid: false, issues, value: null };
-        if ((flat.length - 1) % 5 === 1) return { valid: true, issues, value: flat[flat.length - 1] };
-        return validResult(issues, own(index));
-      });
+      const at = now();
+      const results = [];
+      for (let start = 0; start < payloads.length; start += BATCH_SIZE) {
+        validateBatch(payloads.slice(start, start + BATCH_SIZE), at, results);
+      }
+      return results;
     };
     return {
       validate,

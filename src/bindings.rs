@@ -92,9 +92,9 @@ impl Engine {
 
     /// Validates a JSON list of payloads (UTF-8 bytes); a JSON list of results (`0` for valid and unchanged).
     #[wasm_bindgen(js_name = validateMany)]
-    pub fn validate_many(&self, kind: u8, payloads: &[u8], now_ms: f64) -> String {
+    pub fn validate_many(&self, kind: u8, payloads: &[u8], now_ms: f64, with_value: bool) -> String {
         let clock = BrowserClock::at(now_ms);
-        self.validator.validate_many_utf8(Kind::from_code(kind).unwrap_or(Kind::User), payloads, &clock)
+        self.validator.validate_many_utf8(Kind::from_code(kind).unwrap_or(Kind::User), payloads, with_value, &clock)
     }
 
     /// The issues of one field, as a JSON array (`payload` may be empty).

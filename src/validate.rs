@@ -56,11 +56,6 @@ impl<'a> Outcome<'a> {
         self.is_valid() && !self.value_changed && self.issues.is_empty()
     }
 
-    /// The normalised value, when it differs from the payload as sent.
-    fn changed_value(&self) -> Option<&Json<'a>> {
-        self.value.as_ref().filter(|_| self.value_changed)
-    }
-
     /// `{"valid":…,"issues":[…],"value":…}`: the readable form, for Rust callers.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256);
@@ -94,18 +89,21 @@ impl<'a> Outcome<'a> {
         out
     }
 
-    /// One entry of a batch result: `0` when clean, else the [`write_flat`] list, with the normalised
-    /// value as one more element when the payload is valid and the value differs (so a list of even
-    /// length ends with a value).
+    /// One entry of a batch result: `0` when clean, else the [`write_flat`] list, with one more
+    /// element when the payload is valid and its normalised value differs: the value, or `null` when
+    /// it was not built (a valid payload's value is an object, never `null`).
     fn write_batch_entry(&self, out: &mut String) {
         if self.is_clean() {
             out.push('0');
             return;
         }
         write_flat(self.is_valid(), &self.issues, out);
-        if let Some(value) = self.changed_value() {
+        if self.is_valid() && self.value_changed {
             out.push(',');
-            json::write(value, out);
+            match &self.value {
+                Some(value) => json::write(value, out),
+                None => out.push_str("null"),
+            }
         }
         out.push(']');
     }
@@ -148,10 +146,10 @@ impl Validator {
         }
     }
 
-    /// [`Validator::validate_many_text`] of UTF-8 bytes.
-    pub fn validate_many_utf8(&self, kind: Kind, bytes: &[u8], clock: &dyn Clock) -> String {
+    /// [`Validator::validate_many_text_with`] of UTF-8 bytes.
+    pub fn validate_many_utf8(&self, kind: Kind, bytes: &[u8], with_value: bool, clock: &dyn Clock) -> String {
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.validate_many_text(kind, text, clock),
+            Ok(text) => self.validate_many_text_with(kind, text, with_value, clock),
             Err(_) => {
                 let mut out = String::from("[");
                 unreadable(ParseError::Syntax).write_batch_entry(&mut out);
@@ -165,6 +163,12 @@ impl Validator {
     /// batch). Returns a JSON list with one entry per payload (see [`Outcome::write_batch_entry`]). A
     /// text that is not a list is validated as one payload, in a list of one.
     pub fn validate_many_text(&self, kind: Kind, text: &str, clock: &dyn Clock) -> String {
+        self.validate_many_text_with(kind, text, true, clock)
+    }
+
+    /// [`Validator::validate_many_text`], building changed values only `with_value`.
+    pub fn validate_many_text_with(&self, kind: Kind, text: &str, with_value: bool, clock: &dyn Clock) -> String {
+        let report = || Report { skip_value: !with_value, ..Report::default() };
         let mut out = String::from("[");
         match json::parse(text) {
             Err(error) => unreadable(error).write_batch_entry(&mut out),
@@ -175,10 +179,10 @@ impl Validator {
                         out.push(',');
                     }
                     let single = Document { root, too_deep, has_unsupported };
-                    self.check(kind, &single, clock).write_batch_entry(&mut out);
+                    self.check_in(kind, &single, clock, report()).write_batch_entry(&mut out);
                 }
             }
-            Ok(document) => self.check(kind, &document, clock).write_batch_entry(&mut out),
+            Ok(document) => self.check_in(kind, &document, clock, report()).write_batch_entry(&mut out),
         }
         out.push(']');
         out

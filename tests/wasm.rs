@@ -61,7 +61,7 @@ fn malformed_text_is_an_issue_not_a_panic() {
     // Bytes that are not UTF-8 (TextEncoder never sends them) are not JSON either.
     for bytes in [&b"{\"a\":\"\xff\"}"[..], b"\xc3"] {
         assert!(engine.validate(1, bytes, NOW, true).contains(r#""reason":"notJson""#));
-        assert!(engine.validate_many(1, bytes, NOW).contains(r#""reason":"notJson""#));
+        assert!(engine.validate_many(1, bytes, NOW, true).contains(r#""reason":"notJson""#));
     }
 }
 
@@ -110,7 +110,7 @@ fn registrations_nest_the_participant_and_patterns_run_in_wasm() {
     );
     assert!(bad.contains(r#","participant.pmis[0].siteName","#), "{bad}");
     assert!(bad.contains(r#""CPR_PPID_REQUIRED""#), "{bad}");
-    let many = engine.validate_many(1, br#"[{},{"gender":"x"}]"#, NOW);
+    let many = engine.validate_many(1, br#"[{},{"gender":"x"}]"#, NOW, true);
     assert!(many.starts_with(r#"[[1,"PUT_RESETS_FIELD","#), "{many}");
     assert!(many.contains(r#"[0,"PARTICIPANT_INVALID_GENDER""#), "{many}");
 }

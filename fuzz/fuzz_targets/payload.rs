@@ -124,6 +124,19 @@ fn check_batch(validator: &Validator, kind: Kind, text: &str, alone: &str, clock
     let document = json::parse(&out).unwrap_or_else(|error| panic!("the batch result is not JSON ({error:?}): {out}"));
     let Json::Array(results) = &document.root else { panic!("a batch result that is not a list: {out}") };
     assert_eq!(results.len(), 3, "{out}");
+    // Without the values: the same entries, with `null` where a changed value was.
+    let lean = validator.validate_many_text_with(kind, &batch, false, clock);
+    let lean_document = json::parse(&lean).unwrap_or_else(|error| panic!("a lean batch not JSON ({error:?}): {lean}"));
+    let Json::Array(lean_results) = &lean_document.root else { panic!("a lean batch not a list: {lean}") };
+    assert_eq!(lean_results.len(), 3, "{lean}");
+    for (full, lean_entry) in results.iter().zip(lean_results) {
+        assert_eq!(verdict(full), verdict(lean_entry), "lean {lean} vs {out}");
+        if full != &Json::Number("0".into()) {
+            let (_, _, value) = flat(full);
+            let (_, _, lean_value) = flat(lean_entry);
+            assert_eq!(value.is_some(), lean_value == Some(&Json::Null), "lean {lean} vs {out}");
+        }
+    }
     let empty = validator.validate_text(kind, "{}", clock);
     assert_eq!(verdict(&results[1]), verdict_text(&empty), "{{}} in the batch {batch}: {out}");
     if json::parse(&batch).is_ok_and(|document| !document.too_deep) {

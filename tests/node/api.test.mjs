@@ -98,3 +98,23 @@ test('texts of every size and script cross intact, one after another (the encode
     assert.equal(big.value.address, address.trim());
   }
 });
+
+test('validateMany on a batch larger than one call (over 1 MiB of JSON) answers each payload in order', () => {
+  const validator = api.createValidator({ mode: 'patch' });
+  const batch = Array.from({ length: 2600 }, (_, index) => ({
+    firstName: index % 7 === 0 ? ' ' : ` Ann ${index}`, // blank every 7th: an error
+    address: `${index} `.padEnd(400, 'x'),
+    ...(index % 11 === 0 ? { dnd: 'maybe' } : {}), // not a boolean every 11th
+    ...(index === 1234 ? { lastName: 'L'.repeat(2_000_000) } : {}), // alone over the size limit
+  }));
+  assert.ok(JSON.stringify(batch).length > 1024 * 1024);
+  const results = validator.user.validateMany(batch);
+  assert.equal(results.length, batch.length);
+  results.forEach((result, index) => {
+    assert.deepEqual({ ...result }, { ...validator.user.validate(batch[index]) }, `payload ${index}`);
+  });
+  assert.equal(results[1].value.firstName, 'Ann 1');
+  assert.equal(results[1234].issues[0].params.reason, 'tooLarge');
+  const expectedValid = batch.filter((_, index) => index % 7 !== 0 && index % 11 !== 0 && index !== 1234).length;
+  assert.equal(results.filter((result) => result.valid).length, expectedValid);
+});
