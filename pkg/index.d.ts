@@ -394,7 +394,10 @@ export type Result<T> =
       valid: true;
       /** Every issue (here: only warnings), in field order. */
       issues: Issue[];
-      /** The normalised payload. */
+      /**
+       * The normalised payload: the payload as it was validated (later changes to the object do not
+       * show), built on first read, so checks that never read it do not pay for it.
+       */
       value: T;
     }
   | {
