@@ -3,6 +3,15 @@ import { Engine } from './wasm/openspecimen_validate.js';
 import { messageFormatter } from './messages.js';
 
 const VENDOR = 'openspecimen-validate';
+const KIND_CODES = { user: 0, participant: 1, registration: 2 };
+const OPTION_NAMES = ['mode', 'serverVersion', 'now', 'locale', 'messages', 'permissibleValues', 'settings'];
+
+/** Largest payload accepted, in UTF-16 code units of its JSON text (4 MiB of UTF-8 in Rust covers it). */
+export const MAX_PAYLOAD_CHARS = 1024 * 1024;
+
+/** Payloads per WebAssembly call in validateMany (about 400 KB of JSON for typical participants). */
+const BATCH_SIZE = 1000;
+
 // Payload text crosses as UTF-8 bytes: one native encode into a reused buffer, then one copy into
 // WebAssembly memory. Texts past SCRATCH_MAX get their own buffer, so a huge paste is not kept alive.
 const encoder = new TextEncoder();
@@ -15,14 +24,6 @@ function utf8(text) {
   if (scratch.length < most) scratch = new Uint8Array(SCRATCH_MAX);
   return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
 }
-const KIND_CODES = { user: 0, participant: 1, registration: 2 };
-const OPTION_NAMES = ['mode', 'serverVersion', 'now', 'locale', 'messages', 'permissibleValues', 'settings'];
-
-/** Largest payload accepted, in UTF-16 code units of its JSON text (4 MiB of UTF-8 in Rust covers it). */
-export const MAX_PAYLOAD_CHARS = 1024 * 1024;
-
-/** Payloads per WebAssembly call in validateMany (about 400 KB of JSON for typical participants). */
-const BATCH_SIZE = 1000;
 
 /** The key Rust reads as "a value JSON cannot carry". */
 const UNSUPPORTED = '\u0000unsupported';
@@ -174,7 +175,8 @@ export function createValidator(options) {
 
   // Rust answers a flat list, `[valid, code, path, field, severity, params, code, …]` (valid and
   // severity 1 or 0, params an object or 0), which parses faster than a list of objects; a batch entry
-  // may end with the normalised value (the list length then leaves 1 over after the verdict).
+  // may end with one more element, `null`, when the normalised value changed (5 issues values each,
+  // so the length then leaves 1 over after the verdict).
   const readIssues = (flat) => {
     const issues = [];
     const end = flat.length - ((flat.length - 1) % 5);
@@ -228,7 +230,6 @@ export function createValidator(options) {
       }
       return readIssues(JSON.parse(engine.validateField(code, path, read.text, payloadJson, now())));
     };
-    // Many payloads in one call: one stringify and one copy into WebAssembly for the whole batch.
     // One stringify and one copy into WebAssembly per BATCH_SIZE payloads. A batch whose text is
     // over the size limit (or cannot be read) is checked payload by payload, so each gets its answer.
     const validateBatch = (payloads, at, results) => {

@@ -69,9 +69,9 @@ fn no_alias(_: &str) -> Option<&'static str> {
     None
 }
 
-/// Checks a participant body; returns the normalised body (when the report wants it). `base` prefixes every path (`[]` for the
-/// participant endpoint, `["participant"]` inside a registration); `partial` checks only the keys
-/// present (PATCH mode, and always inside a registration).
+/// Checks a participant body; returns the normalised body (when the report wants it). `base`
+/// prefixes every path (`[]` for the participant endpoint, `["participant"]` inside a registration);
+/// `partial` checks only the keys present (PATCH mode, and always inside a registration).
 pub fn check<'a>(
     members: &[(Cow<'a, str>, Json<'a>)],
     base: &[Segment],

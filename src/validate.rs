@@ -45,7 +45,7 @@ pub struct Outcome<'a> {
     pub value_changed: bool,
 }
 
-impl<'a> Outcome<'a> {
+impl Outcome<'_> {
     pub fn is_valid(&self) -> bool {
         self.valid
     }
