@@ -105,6 +105,14 @@ function assertError(state, text) {
   assert.ok(state.validationMessage.includes(text), `validationMessage is the message, not "${state.validationMessage}"`);
 }
 
+/** The result badge's text once the output panel (debounced) has caught up with `expected`, or after 5 s. */
+async function badge(page, expected) {
+  await page
+    .waitForFunction((text) => document.getElementById('result-badge').textContent === text, expected, { timeout: 5000 })
+    .catch(() => {});
+  return page.textContent('#result-badge');
+}
+
 async function settle(page) {
   // Longer than the typing debounce (300 ms) and the output's (120 ms).
   await page.waitForTimeout(450);
@@ -228,7 +236,7 @@ test('Update User: a valid record typed in gives no error and a "would send" sta
   });
   assert.equal(await page.textContent('#request-method'), 'PUT');
   assert.equal(await page.textContent('#request-url'), '/openspecimen/rest/ng/users/42');
-  assert.equal(await page.textContent('#result-badge'), 'valid');
+  assert.equal(await badge(page, 'valid'), 'valid');
   const result = JSON.parse(await page.textContent('#result-json'));
   assert.deepEqual(result, { valid: true, issues: [] });
   assert.equal(JSON.parse(await page.textContent('#value-json')).firstName, 'Ada', 'the value is shown when valid');
@@ -306,7 +314,7 @@ test('Update Participant (server 4.1): a valid record typed in gives no error', 
   await page.waitForSelector('#panel-participant .send-status:not([hidden])');
   assert.equal(await page.isHidden('#panel-participant .summary'), true);
   assert.deepEqual(await invalidControls(page, 'participant'), []);
-  assert.equal(await page.textContent('#result-badge'), 'valid');
+  assert.equal(await badge(page, 'valid'), 'valid');
   await assertClean(demo);
 });
 
@@ -500,7 +508,7 @@ test('submitting an invalid form: an alert summary linking to the fields, focus 
   assert.equal(await page.evaluate(() => document.activeElement.name), 'firstName', 'focus is on the first invalid field');
   assert.deepEqual(await invalidControls(page, 'user'), ['firstName', 'emailAddress', 'loginName', 'domainName', 'instituteName', 'ipRange']);
   assert.equal(await page.isHidden('#panel-user .send-status'), true, 'no "would send" state');
-  assert.equal(await page.textContent('#result-badge'), 'invalid');
+  assert.equal(await badge(page, 'invalid'), 'invalid');
 
   // A summary link moves the focus to its field.
   await page.click(`${summary} a[href="#user-instituteName"]`);
