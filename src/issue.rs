@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::json::write_string;
+use crate::json::{write_string, write_string_body};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -82,13 +82,24 @@ impl Issue {
 }
 
 fn write_field(path: &[Segment], out: &mut String) {
-    for segment in path {
+    write_field_with(path, out, |key, out| out.push_str(key));
+}
+
+/// The field name as a JSON string literal, written in place (no `String` per issue).
+fn write_field_json(path: &[Segment], out: &mut String) {
+    out.push('"');
+    write_field_with(path, out, write_string_body);
+    out.push('"');
+}
+
+fn write_field_with(path: &[Segment], out: &mut String, write_key: fn(&str, &mut String)) {
+    for (step, segment) in path.iter().enumerate() {
         match segment {
             Segment::Key(key) => {
-                if !out.is_empty() {
+                if step > 0 {
                     out.push('.');
                 }
-                out.push_str(key);
+                write_key(key, out);
             }
             Segment::Index(index) => {
                 out.push('[');
@@ -213,7 +224,7 @@ pub fn write_flat(valid: bool, issues: &[Issue], out: &mut String) {
         out.push_str("\",");
         write_path(&issue.path, out);
         out.push(',');
-        write_string(&issue.field(), out);
+        write_field_json(&issue.path, out);
         out.push_str(if issue.severity == Severity::Error { ",1," } else { ",0," });
         if issue.params.is_empty() {
             out.push('0');
@@ -291,9 +302,9 @@ mod tests {
             Issue { code: "USER_IP_REQ", path: vec!["ipRange".into()], severity: Severity::Error, params: vec![] },
             Issue {
                 code: "UNKNOWN_FIELD",
-                path: vec!["pmis".into(), 1.into(), "x".into()],
+                path: vec!["pmis".into(), 1.into(), "x\"y".into()],
                 severity: Severity::Warning,
-                params: vec![("field", "x".into())],
+                params: vec![("field", "x\"y".into())],
             },
         ];
         let mut out = String::new();
@@ -301,8 +312,9 @@ mod tests {
         out.push(']');
         assert_eq!(
             out,
-            r#"[0,"USER_IP_REQ",["ipRange"],"ipRange",1,0,"UNKNOWN_FIELD",["pmis",1,"x"],"pmis[1].x",0,{"field":"x"}]"#
+            r#"[0,"USER_IP_REQ",["ipRange"],"ipRange",1,0,"UNKNOWN_FIELD",["pmis",1,"x\"y"],"pmis[1].x\"y",0,{"field":"x\"y"}]"#
         );
+        assert_eq!(issues[1].field(), "pmis[1].x\"y", "the field name itself is not escaped");
     }
 
     #[test]

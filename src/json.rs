@@ -432,9 +432,15 @@ pub fn write(value: &Json<'_>, out: &mut String) {
 
 /// Writes a JSON string literal.
 pub fn write_string(text: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(text.len() + 2);
     out.push('"');
+    write_string_body(text, out);
+    out.push('"');
+}
+
+/// The inside of a JSON string literal: `text` escaped, without the quotes.
+pub fn write_string_body(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut run_start = 0;
     for (index, byte) in text.bytes().enumerate() {
         let escape: &str = match byte {
@@ -457,7 +463,6 @@ pub fn write_string(text: &str, out: &mut String) {
         run_start = index + 1;
     }
     out.push_str(text.get(run_start..).unwrap_or(""));
-    out.push('"');
 }
 
 #[cfg(test)]
