@@ -151,6 +151,11 @@ impl Report {
         Report { scope, ..Report::default() }
     }
 
+    /// A report for issues that go into this one later (to keep the field order): the same scope.
+    pub fn aside(&self) -> Self {
+        Report::scoped(self.scope.clone())
+    }
+
     pub fn add(&mut self, code: &'static str, path: Path, severity: Severity, params: Vec<(&'static str, Param)>) {
         if path.starts_with(&self.scope) {
             self.issues.push(Issue { code, path, severity, params });

@@ -84,6 +84,11 @@ pub struct Document<'a> {
     pub has_unsupported: bool,
 }
 
+/// [`parse`] of UTF-8 bytes: bytes that are not UTF-8 are not JSON.
+pub fn parse_utf8(bytes: &[u8]) -> Result<Document<'_>, ParseError> {
+    std::str::from_utf8(bytes).map_err(|_| ParseError::Syntax).and_then(parse)
+}
+
 /// Parses one JSON document.
 pub fn parse(text: &str) -> Result<Document<'_>, ParseError> {
     if text.len() > MAX_TEXT_BYTES {

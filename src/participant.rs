@@ -104,7 +104,7 @@ pub fn check<'a>(
         _ => true,
     };
     let death = fields.date("deathDate", clock, report);
-    let mut vital_report = Report::default();
+    let mut vital_report = report.aside();
     let vital = permissible(&mut fields, "vitalStatus", PvAttribute::VitalStatus, options, &mut vital_report);
     if let (true, Read::Value(death)) = (birth_valid, death) {
         check_death_date(&fields, birth, death, &vital, partial, clock, report);

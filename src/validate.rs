@@ -131,31 +131,33 @@ impl Validator {
     /// on every keystroke and reads the value on submit; building and writing the value was a third
     /// of the work of a valid call.
     pub fn validate_text_with(&self, kind: Kind, text: &str, with_value: bool, clock: &dyn Clock) -> String {
-        let report = Report { skip_value: !with_value, ..Report::default() };
-        match json::parse(text) {
-            Ok(document) => self.check_in(kind, &document, clock, report).to_js(),
-            Err(error) => unreadable(error).to_js(),
-        }
+        self.answer(kind, json::parse(text), with_value, clock)
     }
 
     /// [`Validator::validate_text_with`] of UTF-8 bytes (bytes that are not UTF-8 are not JSON).
     pub fn validate_utf8(&self, kind: Kind, bytes: &[u8], with_value: bool, clock: &dyn Clock) -> String {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.validate_text_with(kind, text, with_value, clock),
-            Err(_) => unreadable(ParseError::Syntax).to_js(),
-        }
+        self.answer(kind, json::parse_utf8(bytes), with_value, clock)
     }
 
     /// [`Validator::validate_many_text_with`] of UTF-8 bytes.
     pub fn validate_many_utf8(&self, kind: Kind, bytes: &[u8], with_value: bool, clock: &dyn Clock) -> String {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.validate_many_text_with(kind, text, with_value, clock),
-            Err(_) => {
-                let mut out = String::from("[");
-                unreadable(ParseError::Syntax).write_batch_entry(&mut out);
-                out.push(']');
-                out
+        self.answer_many(kind, json::parse_utf8(bytes), with_value, clock)
+    }
+
+    /// [`Outcome::to_js`] of a parsed payload, or of why it could not be read.
+    fn answer(
+        &self,
+        kind: Kind,
+        parsed: Result<Document<'_>, ParseError>,
+        with_value: bool,
+        clock: &dyn Clock,
+    ) -> String {
+        match parsed {
+            Ok(document) => {
+                let report = Report { skip_value: !with_value, ..Report::default() };
+                self.check_in(kind, &document, clock, report).to_js()
             }
+            Err(error) => unreadable(error).to_js(),
         }
     }
 
@@ -168,9 +170,20 @@ impl Validator {
 
     /// [`Validator::validate_many_text`], building changed values only `with_value`.
     pub fn validate_many_text_with(&self, kind: Kind, text: &str, with_value: bool, clock: &dyn Clock) -> String {
+        self.answer_many(kind, json::parse(text), with_value, clock)
+    }
+
+    /// The batch answer of a parsed list of payloads, or of why it could not be read.
+    fn answer_many(
+        &self,
+        kind: Kind,
+        parsed: Result<Document<'_>, ParseError>,
+        with_value: bool,
+        clock: &dyn Clock,
+    ) -> String {
         let report = || Report { skip_value: !with_value, ..Report::default() };
         let mut out = String::from("[");
-        match json::parse(text) {
+        match parsed {
             Err(error) => unreadable(error).write_batch_entry(&mut out),
             Ok(Document { root: Json::Array(items), too_deep, has_unsupported }) => {
                 out.reserve(items.len() * 2);
@@ -268,10 +281,7 @@ impl Validator {
         }
         document.too_deep |= value_document.too_deep;
         set_at(&mut document.root, &target, value_document.root);
-        let mut issues = self.check_in(kind, &document, clock, Report::scoped(target.clone())).issues;
-        // The scope already drops most; issues merged from a side report are filtered here.
-        issues.retain(|issue| issue.path.starts_with(&target));
-        Ok(issues)
+        Ok(self.check_in(kind, &document, clock, Report::scoped(target)).issues)
     }
 }
 

@@ -111,6 +111,12 @@ fn a_field_check_keeps_its_own_issues_and_sees_the_payload() {
     let ip = field_issues(Kind::User, "ipRange", r#""""#, r#"{"apiUser":true}"#);
     assert_eq!(ip, vec![("USER_IP_REQ".into(), r#"["ipRange"]"#.into(), String::new())]);
     assert_eq!(field_issues(Kind::User, "ipRange", r#""""#, r#"{"apiUser":false}"#), vec![]);
+    // The vital status is checked beside the death date and its issues placed after it: still only
+    // the field's own issues come back.
+    let death = field_issues(Kind::Participant, "deathDate", r#""2020-01-01""#, r#"{"vitalStatus":"Zombie"}"#);
+    assert_eq!(death, vec![]);
+    let vital = field_issues(Kind::Participant, "vitalStatus", r#""Zombie""#, "");
+    assert_eq!(vital, vec![("PARTICIPANT_INVALID_VITAL_STATUS".into(), r#"["vitalStatus"]"#.into(), String::new())]);
 }
 
 /// The answer without the normalised value (what a form gets on each keystroke) must say "changed"

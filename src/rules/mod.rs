@@ -388,37 +388,28 @@ impl<'d, 'a> Fields<'d, 'a> {
     /// `None` when the report does not want the value ([`Report::wants_value`]): then only the
     /// warnings, and whether the value would differ from what was sent.
     pub fn finish(self, known: &[&str], silent: &[&str], report: &mut Report) -> Option<Json<'a>> {
+        let overridden = self.overridden();
+        self.report_unknown(known, silent, &overridden, report);
+        // A repeated key changes the value: only its last occurrence is kept.
+        report.value_changed |= self.changed || overridden.contains(&true);
         if !report.wants_value() {
-            let overridden = self.overridden();
-            report.value_changed |= self.changed || overridden.contains(&true);
-            self.report_unknown(known, silent, &overridden, report);
             return None;
         }
         let mut out: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(self.members.len() + self.added.len());
-        let mut changed = self.changed;
-        let overridden = self.overridden();
-        for (index, ((key, value), slot)) in self.members.iter().zip(self.slots).enumerate() {
-            if overridden[index] {
-                changed = true;
-                continue;
-            }
+        let members = self.members.iter().zip(self.slots).zip(overridden);
+        for (((key, value), slot), overridden) in members {
             match slot {
+                _ if overridden => {}
                 Some(Some(normalised)) => out.push((key.clone(), normalised)),
                 Some(None) => {}
-                None => {
-                    if !known.contains(&key.as_ref()) && !silent.contains(&key.as_ref()) {
-                        warn_unknown(self.base, key, report);
-                    }
-                    out.push((key.clone(), value.clone()));
-                }
+                None => out.push((key.clone(), value.clone())),
             }
         }
         out.extend(self.added.into_iter().map(|(name, value)| (Cow::Borrowed(name), value)));
-        report.value_changed |= changed;
         Some(Json::Object(out))
     }
 
-    /// The `UNKNOWN_FIELD` warnings of [`Fields::finish`], without building the value.
+    /// The `UNKNOWN_FIELD` warnings: each key outside `known` and `silent` the rules left untouched.
     fn report_unknown(&self, known: &[&str], silent: &[&str], overridden: &[bool], report: &mut Report) {
         let members = self.members.iter().zip(&self.slots).zip(overridden.iter().copied());
         for (((key, _), slot), overridden) in members {
