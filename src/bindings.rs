@@ -110,25 +110,32 @@ impl Engine {
     #[wasm_bindgen(js_name = validateValue)]
     pub fn validate_value(&self, kind: u8, payload: JsValue, now_ms: f64) -> JsValue {
         use serde::Serialize;
-        let clock = BrowserClock::at(now_ms);
-        let Ok(root) = serde_wasm_bindgen::from_value::<crate::json::Json<'static>>(payload) else {
-            return JsValue::NULL;
-        };
-        let document = crate::json::Document { root, too_deep: false, has_unsupported: false };
-        let outcome = self.validator.check(Kind::from_code(kind).unwrap_or(Kind::User), &document, &clock);
         let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-        outcome.serialize(&serializer).unwrap_or(JsValue::NULL)
+        self.check_value(kind, payload, now_ms, |outcome| outcome.serialize(&serializer).ok()).unwrap_or(JsValue::NULL)
     }
 
     /// serde-wasm-bindgen in, JSON text out (`Outcome::to_json`): which half of the boundary costs what.
     #[cfg(feature = "serde-boundary")]
     #[wasm_bindgen(js_name = validateValueToText)]
     pub fn validate_value_to_text(&self, kind: u8, payload: JsValue, now_ms: f64) -> String {
-        let clock = BrowserClock::at(now_ms);
-        let Ok(root) = serde_wasm_bindgen::from_value::<crate::json::Json<'static>>(payload) else {
-            return String::new();
-        };
+        self.check_value(kind, payload, now_ms, |outcome| Some(outcome.to_json())).unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "serde-boundary")]
+impl Engine {
+    /// Reads `payload` with serde-wasm-bindgen, checks it and answers with `answer` (`None` when the
+    /// object cannot be read).
+    fn check_value<T>(
+        &self,
+        kind: u8,
+        payload: JsValue,
+        now_ms: f64,
+        answer: impl FnOnce(&crate::validate::Outcome<'_>) -> Option<T>,
+    ) -> Option<T> {
+        let root = serde_wasm_bindgen::from_value::<crate::json::Json<'static>>(payload).ok()?;
         let document = crate::json::Document { root, too_deep: false, has_unsupported: false };
-        self.validator.check(Kind::from_code(kind).unwrap_or(Kind::User), &document, &clock).to_json()
+        let clock = BrowserClock::at(now_ms);
+        answer(&self.validator.check(Kind::from_code(kind).unwrap_or(Kind::User), &document, &clock))
     }
 }
