@@ -1,3 +1,6 @@
+mod common;
+
+use common::XorShift;
 use openspecimen_validate::rules::date::{
     civil_from_days, days_from_civil, format_civil, is_valid_civil, parse_date_text, parse_epoch_number, CivilDate,
     DateError, DateValue, MAX_EPOCH_MS, MIN_EPOCH_MS,
@@ -390,20 +393,6 @@ fn odd_inputs_do_not_panic() {
     ] {
         assert_eq!(parse_date_text(text), Err(DateError::Malformed), "{text:?}");
         assert_eq!(parse_epoch_number(text), Err(DateError::Malformed), "{text:?}");
-    }
-}
-
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
     }
 }
 

@@ -1,3 +1,6 @@
+mod common;
+
+use common::XorShift;
 use openspecimen_validate::rules::email::is_valid_email;
 
 fn assert_valid(address: &str) {
@@ -160,17 +163,6 @@ fn long_and_odd_inputs_do_not_panic() {
     assert_valid(&long);
     for s in ["\"", "\\", "@@", "\"\\", "\"@\"", "[", "]", "a@[", "a@]", "é@", "@é", "\"é"] {
         let _ = is_valid_email(s);
-    }
-}
-
-struct XorShift(u64);
-
-impl XorShift {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
     }
 }
 

@@ -1,3 +1,6 @@
+mod common;
+
+use common::XorShift;
 use openspecimen_validate::rules::ip::is_valid_ip_range;
 
 fn assert_valid(list: &str) {
@@ -194,21 +197,6 @@ fn long_and_odd_inputs_do_not_panic() {
     assert_invalid(&long_prefix);
     for s in ["/", "//", ".", "...", "::/", "é", "1.2.3.é", "::é", "%", "*,", ",*"] {
         assert_invalid(s);
-    }
-}
-
-/// Small deterministic generator, so the tests need no dependency.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
     }
 }
 

@@ -1,35 +1,22 @@
 // The demo portal (www/index.html) in headless Chromium, under the server's Content-Security-Policy:
 // the three forms, messages at the fields, the error summary, the settings, and no CSP violation,
 // console error or script error anywhere. Screenshots of the invalid forms go to screenshots/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { serverAndBrowser } from './browser.mjs';
 import en from '../../pkg/locales/en.js';
 import fr from '../../pkg/locales/fr.js';
 
 const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
 
-let server;
-let browser;
-let base;
+const session = serverAndBrowser();
 
-before(async () => {
-  server = await startServer({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+before(() => mkdir(SCREENSHOTS, { recursive: true }));
 
 /** Opens the demo and records every CSP violation, console error, script error and failed load. */
 async function openDemo(hash = '') {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems = [];
   const requests = [];
   page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
@@ -46,7 +33,7 @@ async function openDemo(hash = '') {
       window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
     });
   });
-  await page.goto(`${base}/www/${hash}`);
+  await page.goto(`${session.base}/www/${hash}`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   return { page, problems, requests };
 }

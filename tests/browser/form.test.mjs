@@ -1,32 +1,18 @@
 // bindForm in headless Chromium, on a real page under the server's CSP (tests/browser/fixtures/form.html).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = serverAndBrowser();
 
 async function openFixture() {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('response', (response) => {
     if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) errors.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(`${base}/tests/browser/fixtures/form.html`);
+  await page.goto(`${session.base}/tests/browser/fixtures/form.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   return { page, errors };
 }

@@ -1,29 +1,15 @@
 // The demo page loads the package in headless Chromium under the server's Content-Security-Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser } from './browser.mjs';
-import { startServer } from '../../www/serve.mjs';
+import { serverAndBrowser } from './browser.mjs';
 
-let server;
-let browser;
-let base;
-
-before(async () => {
-  server = await startServer({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const session = serverAndBrowser();
 
 test('the package loads in the browser and validates', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${base}/www/smoke.html`);
+  await page.goto(`${session.base}/www/smoke.html`);
   await page.waitForFunction(() => document.getElementById('status')?.dataset.ready === 'true');
   const outcome = await page.evaluate(() => document.getElementById('status').textContent);
   assert.match(outcome, /USER_FIRST_NAME_REQUIRED/);

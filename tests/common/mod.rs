@@ -1,5 +1,6 @@
-//! Helpers of the participant and registration tests: one call validates a payload under options
-//! given as JSON (as the JS layer passes them) with a fixed clock, and the outcome is owned.
+//! Helpers of the integration tests: one call validates a payload under options given as JSON (as
+//! the JS layer passes them) with a fixed clock, and the outcome is owned; the flat answer's reader;
+//! a small random generator for the scanners' property tests.
 #![allow(dead_code)]
 
 use openspecimen_validate::json;
@@ -152,4 +153,21 @@ pub fn read_flat<'a>(list: &'a json::Json<'a>) -> (bool, Vec<WireIssue>, Option<
         .collect();
     let value = if (items.len() - 1) % 5 == 1 { items.last() } else { None };
     (valid, issues, value)
+}
+
+/// Small deterministic generator (xorshift64), so the property tests need no dependency.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
 }

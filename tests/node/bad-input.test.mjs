@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as api from '../../pkg/index.js';
+import { VALID_USER } from '../support/payloads.mjs';
 
 const { validateUser, validateParticipant, validateRegistration, validateField, validateMany, createValidator } = api;
 
@@ -13,20 +14,6 @@ const NOW = Date.UTC(2026, 0, 1);
 const PATCH = Object.freeze({ mode: 'patch' });
 const FIXED = createValidator({ now: NOW });
 
-/** A complete Update User body: valid, with no warning. */
-const VALID_USER = Object.freeze({
-  id: 7,
-  firstName: 'Ann',
-  lastName: 'Lee',
-  emailAddress: 'ann.lee@example.org',
-  loginName: 'alee',
-  domainName: 'openspecimen',
-  instituteName: 'Inst A',
-  primarySite: 'Site A1',
-  type: 'NONE',
-  activityStatus: 'Active',
-  manageForms: false,
-});
 
 // The participant and registration rules may still be placeholders that accept everything while they
 // are written; the assertions that need them say so and are skipped until then.

@@ -2,20 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateUser, validateField, createValidator } from '../../pkg/index.js';
-
-const full = {
-  id: 7,
-  firstName: 'Ann',
-  lastName: 'Lee',
-  emailAddress: 'ann.lee@example.org',
-  loginName: 'alee',
-  domainName: 'openspecimen',
-  instituteName: 'Inst A',
-  primarySite: 'Site A1',
-  type: 'NONE',
-  activityStatus: 'Active',
-  manageForms: false,
-};
+import { VALID_USER } from '../support/payloads.mjs';
 
 const errors = (result) => result.issues.filter((issue) => issue.severity === 'error').map((issue) => `${issue.code}@${issue.field}`);
 const warnings = (result) => result.issues.filter((issue) => issue.severity === 'warning').map((issue) => `${issue.code}@${issue.field}`);
@@ -34,10 +21,10 @@ test('the documentation example validates with no error', () => {
 });
 
 test('a complete body is valid and its value normalised', () => {
-  const result = validateUser({ ...full, firstName: '  Ann ', type: 'regular', activityStatus: 'Archived', dnd: 'true' });
+  const result = validateUser({ ...VALID_USER, firstName: '  Ann ', type: 'regular', activityStatus: 'Archived', dnd: 'true' });
   assert.deepEqual(result.issues, []);
   assert.equal(result.valid, true);
-  assert.deepEqual(result.value, { ...full, firstName: 'Ann', type: 'NONE', activityStatus: 'Closed', dnd: true });
+  assert.deepEqual(result.value, { ...VALID_USER, firstName: 'Ann', type: 'NONE', activityStatus: 'Closed', dnd: true });
 });
 
 test('each required field, with the server codes', () => {
@@ -55,47 +42,47 @@ test('each required field, with the server codes', () => {
 
 test('email boundaries: 255 passes, 256 fails; admin@localhost valid; a..b@x not', () => {
   const email = (n) => `${'a'.repeat(n - 12)}@example.org`;
-  assert.deepEqual(errors(validateUser({ ...full, emailAddress: email(255) })), []);
-  assert.deepEqual(errors(validateUser({ ...full, emailAddress: email(256) })), ['FIELD_TOO_LONG@emailAddress']);
-  assert.deepEqual(errors(validateUser({ ...full, emailAddress: 'admin@localhost' })), []);
-  const bad = validateUser({ ...full, emailAddress: 'a..b@x' });
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, emailAddress: email(255) })), []);
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, emailAddress: email(256) })), ['FIELD_TOO_LONG@emailAddress']);
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, emailAddress: 'admin@localhost' })), []);
+  const bad = validateUser({ ...VALID_USER, emailAddress: 'a..b@x' });
   assert.deepEqual(errors(bad), ['USER_INVALID_EMAIL@emailAddress']);
   assert.equal(bad.issues[0].message, 'Enter an email address such as name@example.org.');
 });
 
 test('names: 255 code points pass, 256 fail, with max and length params', () => {
-  assert.deepEqual(errors(validateUser({ ...full, lastName: '😀'.repeat(255) })), []);
-  const result = validateUser({ ...full, lastName: '😀'.repeat(256) });
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, lastName: '😀'.repeat(255) })), []);
+  const result = validateUser({ ...VALID_USER, lastName: '😀'.repeat(256) });
   assert.deepEqual(errors(result), ['FIELD_TOO_LONG@lastName']);
   assert.deepEqual(result.issues[0].params, { max: 255, length: 256 });
   assert.match(result.issues[0].message, /Last name is too long: 256 characters, at most 255/);
 });
 
 test('type and activity status: exact values, Regular and Archived aliases', () => {
-  const bad = validateUser({ ...full, type: 'super' });
+  const bad = validateUser({ ...VALID_USER, type: 'super' });
   assert.deepEqual(errors(bad), ['USER_INVALID_TYPE@type']);
   assert.equal(bad.issues[0].params.type, 'super');
-  assert.deepEqual(errors(validateUser({ ...full, activityStatus: 'archived' })), ['ACTIVITY_STATUS_INVALID@activityStatus']);
-  assert.equal(validateUser({ ...full, type: 'REGULAR' }).value.type, 'NONE');
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, activityStatus: 'archived' })), ['ACTIVITY_STATUS_INVALID@activityStatus']);
+  assert.equal(validateUser({ ...VALID_USER, type: 'REGULAR' }).value.type, 'NONE');
 });
 
 test('api users need an IP range', () => {
-  assert.deepEqual(errors(validateUser({ ...full, apiUser: true })), ['USER_IP_REQ@ipRange']);
-  assert.deepEqual(errors(validateUser({ ...full, apiUser: true, ipRange: '10.0.0.0/8, ::1' })), []);
-  const bad = validateUser({ ...full, apiUser: true, ipRange: '10.0.0.0/33' });
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, apiUser: true })), ['USER_IP_REQ@ipRange']);
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, apiUser: true, ipRange: '10.0.0.0/8, ::1' })), []);
+  const bad = validateUser({ ...VALID_USER, apiUser: true, ipRange: '10.0.0.0/33' });
   assert.deepEqual(errors(bad), ['USER_INVALID_IP@ipRange']);
   assert.equal(bad.issues[0].params.ipRange, '10.0.0.0/33');
-  assert.deepEqual(errors(validateUser({ ...full, apiUser: 1 })), ['INVALID_REQUEST@apiUser']);
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, apiUser: 1 })), ['INVALID_REQUEST@apiUser']);
 });
 
 test('contact users and the reserved system login', () => {
   const contact = { firstName: 'C', lastName: 'D', emailAddress: 'c@d.org', instituteName: 'I', type: 'CONTACT' };
   assert.deepEqual(errors(validateUser(contact)), []);
-  assert.deepEqual(errors(validateUser({ ...full, loginName: '$system' })), ['USER_SYS_LOGIN_NAME@loginName']);
+  assert.deepEqual(errors(validateUser({ ...VALID_USER, loginName: '$system' })), ['USER_SYS_LOGIN_NAME@loginName']);
 });
 
 test('warnings: PUT resets and unknown keys, not for GET fields; warnings alone stay valid', () => {
-  const { primarySite, manageForms, ...rest } = full;
+  const { primarySite, manageForms, ...rest } = VALID_USER;
   const result = validateUser({ ...rest, emailAdress: 'typo@x.org', creationDate: 1548909110207 });
   assert.equal(result.valid, true);
   assert.deepEqual(warnings(result), [
@@ -103,7 +90,7 @@ test('warnings: PUT resets and unknown keys, not for GET fields; warnings alone 
     'PUT_RESETS_FIELD@manageForms',
     'UNKNOWN_FIELD@emailAdress',
   ]);
-  assert.deepEqual(validateUser({ ...full }, { mode: 'patch' }).issues, []);
+  assert.deepEqual(validateUser({ ...VALID_USER }, { mode: 'patch' }).issues, []);
 });
 
 test('patch checks only the keys present', () => {
@@ -114,8 +101,8 @@ test('patch checks only the keys present', () => {
 test('validateField returns only that field, and sees the rest of the payload', () => {
   assert.deepEqual(errors({ issues: validateField('user', 'emailAddress', 'nope') }), ['USER_INVALID_EMAIL@emailAddress']);
   assert.deepEqual(validateField('user', 'emailAddress', 'ok@example.org'), []);
-  assert.deepEqual(errors({ issues: validateField('user', 'ipRange', '', { ...full, apiUser: true }) }), ['USER_IP_REQ@ipRange']);
-  assert.deepEqual(validateField('user', 'ipRange', '', { ...full, apiUser: false }), []);
+  assert.deepEqual(errors({ issues: validateField('user', 'ipRange', '', { ...VALID_USER, apiUser: true }) }), ['USER_IP_REQ@ipRange']);
+  assert.deepEqual(validateField('user', 'ipRange', '', { ...VALID_USER, apiUser: false }), []);
   const schema = createValidator({ mode: 'patch' }).user;
   assert.deepEqual(errors({ issues: schema.validateField('loginName', '', { type: 'NONE' }) }), ['USER_LOGIN_NAME_REQUIRED@loginName']);
   assert.deepEqual(schema.validateField('loginName', '', { type: 'CONTACT' }), []);
